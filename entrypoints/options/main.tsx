@@ -1,0 +1,10 @@
+import '@/components/styles.css';
+import { ConnectionForm } from '@/components/ConnectionForm';
+import { mountPage } from '@/components/query-client';
+
+mountPage(
+  <main className="mx-auto max-w-2xl space-y-8 p-6">
+    <h1 className="text-2xl font-bold">Reactbar options</h1>
+    <ConnectionForm />
+  </main>,
+);

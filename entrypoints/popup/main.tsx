@@ -1,0 +1,5 @@
+import '@/components/styles.css';
+import { PopupApp } from '@/components/PopupApp';
+import { mountPage } from '@/components/query-client';
+
+mountPage(<PopupApp />);

@@ -1,0 +1,45 @@
+/**
+ * Background side of the protocol: every handler is wrapped so that it runs only for an
+ * allowed sender and a payload that passes its schema.
+ */
+import { browser } from 'wxt/browser';
+import { type BackgroundProtocol, backgroundMessenger, type SenderKind } from './protocol';
+import { REQUEST_RULES } from './rules';
+import { classifySender } from './sender';
+
+type Request<K extends keyof BackgroundProtocol> = Parameters<BackgroundProtocol[K]>[0];
+type Response<K extends keyof BackgroundProtocol> = ReturnType<BackgroundProtocol[K]>;
+
+export interface HandlerContext {
+  senderKind: SenderKind;
+  tabId?: number;
+  frameId?: number;
+}
+
+export class RefusedMessageError extends Error {
+  override name = 'RefusedMessageError';
+}
+
+export function handle<K extends keyof BackgroundProtocol>(
+  name: K,
+  handler: (data: Request<K>, context: HandlerContext) => Response<K> | Promise<Response<K>>,
+): void {
+  // The background runs in the extension's own origin (service worker or event page).
+  const extensionOrigin = globalThis.location.origin;
+  backgroundMessenger.onMessage(name, async ({ data, sender }) => {
+    const rule = REQUEST_RULES[name];
+    const senderKind = classifySender(sender, browser.runtime.id, extensionOrigin);
+    if (!senderKind || !(rule.senders as readonly SenderKind[]).includes(senderKind)) {
+      throw new RefusedMessageError(`"${name}" is not accepted from this sender`);
+    }
+    const parsed = rule.schema.safeParse(data);
+    if (!parsed.success) {
+      throw new RefusedMessageError(`"${name}" has an invalid payload`);
+    }
+    return handler(parsed.data as Request<K>, {
+      senderKind,
+      tabId: sender.tab?.id,
+      frameId: sender.frameId,
+    });
+  });
+}
