@@ -1,7 +1,10 @@
+import { createRequire } from 'node:module';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'wxt';
 
 // See https://wxt.dev/api/config.html
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   srcDir: '.',
@@ -9,6 +12,12 @@ export default defineConfig({
   vite: () => ({
     plugins: [tailwindcss()],
   }),
+  hooks: {
+    // The emoji picker's data ships inside the extension and is fetched only when first opened.
+    'build:publicAssets': (_wxt, assets) => {
+      assets.push({ absoluteSrc: require.resolve('emojibase-data/en/compact.json'), relativeDest: 'emoji/en.json' });
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Reactbar',
     description: 'One-click reactions on LinkedIn posts, comments and messages.',
@@ -16,7 +25,12 @@ export default defineConfig({
     // worker was stopped. No "tabs": fan-out only needs tab ids, which tabs.query gives.
     permissions: ['storage', 'alarms'],
     // The real services. The local emulator answers with CORS headers, so it needs none.
-    host_permissions: ['https://api.connectsafely.ai/*', 'https://api.linkedin.com/*'],
+    // linkedin.com: to find LinkedIn tabs for fan-out (the content script already needs it).
+    host_permissions: ['https://api.connectsafely.ai/*', 'https://api.linkedin.com/*', 'https://*.linkedin.com/*'],
+    web_accessible_resources: [
+      // A per-session URL, so LinkedIn cannot probe for the extension through this file.
+      { resources: ['emoji/en.json'], matches: ['https://*.linkedin.com/*'], use_dynamic_url: true },
+    ],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: { id: 'reactbar@reactbar.dev', strict_min_version: '115.0' },

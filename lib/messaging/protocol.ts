@@ -1,9 +1,11 @@
 /**
  * The one message protocol between the extension's contexts: names, payloads and answers.
  * Kept free of runtime dependencies because the content script imports it on every page;
- * the background validates each payload against `./rules`.
+ * the background validates each payload and sender against `./rules`.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { AccountsOverview, KeySummary, RealtimeState } from '../accounts/types';
+import type { Notice, TargetRef, TargetView } from '../reactions/types';
 import type { ConnectionSettings } from '../settings';
 
 export type SenderKind = 'linkedin' | 'extension';
@@ -24,10 +26,50 @@ export interface BackgroundStatus {
   startedAt: number;
 }
 
+export interface ReactRequest {
+  target: TargetRef;
+  /** An emoji (messages) or a reaction type (posts, comments). */
+  value: string;
+  react: boolean;
+}
+
+export type ReactResponse = { accepted: true; view: TargetView } | { accepted: false; notice: Notice };
+
+export interface ViewsRequest {
+  urns: string[];
+}
+
+export interface ViewsResponse {
+  views: TargetView[];
+  /** False while no key or account is set up: the bar then says how to add one. */
+  ready: boolean;
+}
+
 /** Background handlers, keyed by message name. */
 export interface BackgroundProtocol {
   ping(data: PingRequest): PingResponse;
   getStatus(): BackgroundStatus;
+  // From LinkedIn tabs.
+  react(data: ReactRequest): ReactResponse;
+  getViews(data: ViewsRequest): ViewsResponse;
+  openAccounts(): void;
+  // From the popup.
+  getAccounts(): AccountsOverview;
+  addKey(data: { apiKey: string; label?: string }): KeySummary;
+  renameKey(data: { keyId: string; label: string }): KeySummary;
+  recheckKey(data: { keyId: string }): KeySummary;
+  removeKey(data: { keyId: string }): void;
+  setDefaultAccount(data: { keyId: string; accountId: string }): void;
+}
+
+/** What the background pushes to every LinkedIn frame and open extension page. */
+export interface BroadcastProtocol {
+  viewsChanged(data: { views: TargetView[]; ready: boolean }): void;
+  notice(data: Notice): void;
+  /** Keys, accounts, rate limits or realtime states changed: the popup refetches. */
+  accountsChanged(data: { realtime?: Record<string, RealtimeState> }): void;
+  historyChanged(): void;
 }
 
 export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();
+export const broadcastMessenger = defineExtensionMessaging<BroadcastProtocol>();
