@@ -18,7 +18,11 @@ export function StatusPanel() {
   }
   const { connection } = status.data;
   return (
-    <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs" aria-label="Connection">
+    <dl
+      className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-xs"
+      aria-label="Connection"
+      data-background-started={status.data.startedAt}
+    >
       <dt className="font-medium">Messages</dt>
       <dd className="truncate font-mono" data-testid="status-connectsafely">
         {connection.connectSafelyUrl}

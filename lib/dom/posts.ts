@@ -20,17 +20,15 @@ export const postGenerationA: Surface = {
   },
 };
 
-const GENERATION_B_POST_KEY = /^(expanded|update-card-focus|collapsed)/;
+// Other cards (people, modules) are list items too, some with post-like keys: a post is the
+// one with a post control menu.
 const CONTROL_MENU = 'button[aria-label^="Open control menu for post by "]';
 const LIKE_BUTTON =
   'button[aria-label^="Reaction button state:"], button[aria-label="Open reactions menu"]';
 const COMMENT_BUTTON = 'button[aria-label="Comment"]';
 
 function isGenerationBPost(node: Element): boolean {
-  return (
-    GENERATION_B_POST_KEY.test(node.getAttribute('componentkey') ?? '') ||
-    node.querySelector(CONTROL_MENU) !== null
-  );
+  return node.querySelector(CONTROL_MENU) !== null;
 }
 
 /**

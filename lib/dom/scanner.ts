@@ -25,6 +25,8 @@ export interface ScannerEvents {
 export interface Scanner {
   stop(): void;
   targets(): ReadonlySet<FoundTarget>;
+  /** The target whose element holds `node`, if any (e.g. the message under the pointer). */
+  targetContaining(node: Node | null): FoundTarget | undefined;
 }
 
 // LinkedIn's React may drop our host while re-rendering a node; put it back a few times only,
@@ -203,6 +205,13 @@ export function startScanner(
       pending.clear();
     },
     targets: () => live,
+    targetContaining(node) {
+      for (let element = node instanceof Element ? node : (node?.parentElement ?? null); element; element = element.parentElement) {
+        const target = byElement.get(element);
+        if (target) return target;
+      }
+      return undefined;
+    },
   };
 }
 

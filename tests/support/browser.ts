@@ -1,0 +1,139 @@
+/**
+ * Launching Debian's Chromium with the built extension, shared by the browser tests, the demo
+ * and the benchmarks. Never downloads a browser.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
+import { FIXTURE_ORIGIN, resolveFixture } from '../fixtures/routes';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const EXTENSION_DIR = path.join(PROJECT_ROOT, '.output', 'chrome-mv3');
+
+const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/lib/chromium/chromium', '/usr/bin/chromium-browser'];
+
+export function chromiumPath(): string {
+  const override = process.env.CHROMIUM_PATH;
+  if (override) return override;
+  const found = CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
+  if (!found) {
+    throw new Error('Chromium not found: install it (apt-get install -y chromium) or set CHROMIUM_PATH');
+  }
+  return found;
+}
+
+export interface LaunchOptions {
+  headless?: boolean;
+  /** Another extension build to load, e.g. a benchmark variant. */
+  extensionDir?: string | null;
+  userDataDir?: string;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  /** Null when launched without the extension. */
+  extensionId: string | null;
+  userDataDir: string;
+}
+
+export async function launchBrowser(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir === undefined ? EXTENSION_DIR : options.extensionDir;
+  if (extensionDir && !existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run "npm run build" first`);
+  }
+  const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'reactbar-profile-')));
+  const args = [
+    // This machine has no network but loopback: keep Chromium from calling home.
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    '--no-first-run',
+    '--no-default-browser-check',
+  ];
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  if (extensionDir) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: options.headless ?? true,
+    args,
+    viewport: { width: 1280, height: 900 },
+  });
+  const extensionId = extensionDir ? new URL((await backgroundWorker(context)).url()).host : null;
+  return { context, extensionId, userDataDir };
+}
+
+/** The extension's service worker, waiting for it to start if needed. */
+export async function backgroundWorker(context: BrowserContext, timeout = 10_000): Promise<Worker> {
+  const running = context.serviceWorkers().find((worker) => worker.url().startsWith('chrome-extension://'));
+  return running ?? context.waitForEvent('serviceworker', { timeout });
+}
+
+/**
+ * Kills the extension's service worker, as Chrome does after 30 s idle, and resolves once
+ * Chrome reports it stopped. The next event (a message, an alarm) starts a new one.
+ */
+export async function stopBackgroundWorker(context: BrowserContext): Promise<void> {
+  const page = await context.newPage();
+  const session = await context.newCDPSession(page);
+  const status = new Map<string, string>();
+  session.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const version of versions) status.set(version.versionId, version.runningStatus);
+  });
+  await session.send('ServiceWorker.enable');
+  await session.send('ServiceWorker.stopAllWorkers');
+  const deadline = Date.now() + 10_000;
+  while ([...status.values()].some((state) => state !== 'stopped')) {
+    if (Date.now() > deadline) throw new Error('The service worker did not stop');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await session.detach();
+  await page.close();
+}
+
+/** Serves the fixture pages as https://www.linkedin.com/… to the real content script. */
+export async function serveFixtures(context: BrowserContext): Promise<void> {
+  await context.route(`${FIXTURE_ORIGIN}/**`, async (route) => {
+    const file = resolveFixture(route.request().url());
+    if (!file) {
+      await route.fulfill({ status: 404, contentType: 'text/html', body: '<!doctype html><title>Not found</title>' });
+      return;
+    }
+    await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: await readFile(file, 'utf8') });
+  });
+}
+
+export interface ConnectionUrls {
+  connectSafelyUrl: string;
+  socketUrl: string;
+  linkedinUrl: string;
+  linkedinVersion?: string;
+}
+
+export function extensionPageUrl(extensionId: string, page: 'popup.html' | 'options.html'): string {
+  return `chrome-extension://${extensionId}/${page}`;
+}
+
+/** Fills and saves the options page's Connection section, as a user would. */
+export async function configureConnection(
+  context: BrowserContext,
+  extensionId: string,
+  urls: ConnectionUrls,
+): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(extensionPageUrl(extensionId, 'options.html'));
+  await fillConnectionForm(page, urls);
+  await page.close();
+}
+
+export async function fillConnectionForm(page: Page, urls: ConnectionUrls): Promise<void> {
+  await page.getByLabel('ConnectSafely API URL').fill(urls.connectSafelyUrl);
+  await page.getByLabel('Realtime socket URL').fill(urls.socketUrl);
+  await page.getByLabel('LinkedIn API URL').fill(urls.linkedinUrl);
+  if (urls.linkedinVersion) await page.getByLabel('LinkedIn API version').fill(urls.linkedinVersion);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Saved.').waitFor();
+}
