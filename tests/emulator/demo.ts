@@ -59,8 +59,20 @@ export const DEMO_TOKENS: TokenSeed[] = [
   { token: LINKEDIN_TOKEN, sub: LINKEDIN_SUB, givenName: 'Maya', familyName: 'Lindqvist' },
 ];
 
+export interface DemoCredentials {
+  connectSafelyKey: string;
+  accountId: string;
+  secondAccountId: string;
+  otherConnectSafelyKey: string;
+  otherAccountId: string;
+  linkedinToken: string;
+  sub: string;
+  actor: string;
+  mailboxProfileId: string;
+}
+
 /** The demo credentials, flattened for tests and for pasting into the extension. */
-export const DEMO_CREDENTIALS = {
+export const DEMO_CREDENTIALS: Readonly<DemoCredentials> = Object.freeze({
   connectSafelyKey: MAIN_KEY,
   accountId: '65f1c2a9e4b0d71a3c8e5f20',
   secondAccountId: '65f1c2a9e4b0d71a3c8e5f21',
@@ -71,4 +83,4 @@ export const DEMO_CREDENTIALS = {
   actor: `urn:li:person:${LINKEDIN_SUB}`,
   /** The signed-in member's messaging mailbox, as in `urn:li:fsd_profile:<id>`. */
   mailboxProfileId: 'ACoAAD3mPqQBx7Kp2QmZ9aLs8vT1nYhR4wE',
-} as const;
+});
