@@ -15,7 +15,10 @@ export default defineConfig({
   hooks: {
     // The emoji picker's data ships inside the extension and is fetched only when first opened.
     'build:publicAssets': (_wxt, assets) => {
-      assets.push({ absoluteSrc: require.resolve('emojibase-data/en/compact.json'), relativeDest: 'emoji/en.json' });
+      assets.push({
+        absoluteSrc: require.resolve('emojibase-data/en/compact.json'),
+        relativeDest: 'emoji/en.json',
+      });
     },
   },
   manifest: ({ browser }) => ({
@@ -26,14 +29,22 @@ export default defineConfig({
     permissions: ['storage', 'alarms'],
     // The real services. The local emulator answers with CORS headers, so it needs none.
     // linkedin.com: to find LinkedIn tabs for fan-out (the content script already needs it).
-    host_permissions: ['https://api.connectsafely.ai/*', 'https://api.linkedin.com/*', 'https://*.linkedin.com/*'],
+    host_permissions: [
+      'https://api.connectsafely.ai/*',
+      'https://api.linkedin.com/*',
+      'https://*.linkedin.com/*',
+    ],
     web_accessible_resources: [
       // A per-session URL, so LinkedIn cannot probe for the extension through this file.
-      { resources: ['emoji/en.json'], matches: ['https://*.linkedin.com/*'], use_dynamic_url: true },
+      {
+        resources: ['emoji/en.json'],
+        matches: ['https://*.linkedin.com/*'],
+        use_dynamic_url: true,
+      },
     ],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
-        gecko: { id: 'reactbar@reactbar.dev', strict_min_version: '115.0' },
+        gecko: { id: 'reactbar@reactbar.dev', strict_min_version: '125.0' },
       },
     }),
   }),

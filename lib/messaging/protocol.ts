@@ -33,7 +33,9 @@ export interface ReactRequest {
   react: boolean;
 }
 
-export type ReactResponse = { accepted: true; view: TargetView } | { accepted: false; notice: Notice };
+export type ReactResponse =
+  | { accepted: true; view: TargetView }
+  | { accepted: false; notice: Notice };
 
 export interface ViewsRequest {
   urns: string[];
