@@ -1,13 +1,4 @@
-import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { handle } from '@/lib/messaging/serve';
-import { loadConnectionSettings } from '@/lib/settings';
+import { startBackground } from '@/lib/background/main';
 
-export default defineBackground(() => {
-  const startedAt = Date.now();
-  const version = browser.runtime.getManifest().version;
-
-  // Handlers are registered synchronously so a message that wakes the worker is not missed.
-  handle('ping', () => ({ pong: true, version, startedAt }));
-  handle('getStatus', async () => ({ connection: await loadConnectionSettings(), startedAt }));
-});
+export default defineBackground(() => startBackground());

@@ -1,7 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startScanner } from '@/lib/dom/scanner';
-import { ALL_SURFACES } from '@/lib/dom/surfaces';
-import { backgroundMessenger } from '@/lib/messaging/protocol';
+import { startContentScript } from '@/lib/content/main';
 
 export default defineContentScript({
   matches: ['https://*.linkedin.com/*'],
@@ -9,13 +7,9 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   main(ctx) {
-    const scanner = startScanner(document, ALL_SURFACES, {
-      added() {},
-      removed() {},
-    });
-    ctx.onInvalidated(() => scanner.stop());
-    backgroundMessenger.sendMessage('ping', { from: 'content' }).catch((error: unknown) => {
-      console.debug('[reactbar] background did not answer', error);
+    startContentScript(ctx).catch((error: unknown) => {
+      // Never break LinkedIn: without Reactbar the page works as before.
+      console.debug('[reactbar] not started', error);
     });
   },
 });

@@ -34,7 +34,8 @@ export interface OutboxEntry {
   attempts: number;
   nextAttemptAt: number;
   createdAt: number;
-  lastError?: string;
+  /** The kind of the last failure (network, rate-limited, …), while retrying. */
+  lastFailure?: string;
   /** The tab and frame that clicked, to show a notice there. */
   origin?: { tabId: number; frameId?: number };
 }

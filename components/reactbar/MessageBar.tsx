@@ -1,0 +1,153 @@
+/**
+ * The quick-reaction bar of one message: shown on hover or focus, with the user's own
+ * reactions kept visible as chips. One toolbar tab stop; arrow keys move between emoji.
+ */
+import { type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import type { ContentStore, Slot } from '@/lib/content/store';
+import { EMPTY_VIEW } from '@/lib/content/store';
+import { EmojiPicker } from '@/components/emoji/EmojiPicker';
+import { NoticeBubble } from './NoticeBubble';
+
+export interface BarActions {
+  toggle(slot: Slot, emoji: string, react: boolean): void;
+  openAccounts(): void;
+  dismissNotice(urn: string): void;
+}
+
+interface MessageBarProps {
+  slot: Slot;
+  store: ContentStore;
+  actions: BarActions;
+}
+
+export function MessageBar({ slot, store, actions }: MessageBarProps) {
+  const { urn } = slot.target;
+  const view = useStore(store, (state) => state.views[urn]) ?? EMPTY_VIEW;
+  const notice = useStore(store, (state) => state.notices[urn]);
+  const ready = useStore(store, (state) => state.ready);
+  const quickSet = useStore(store, (state) => state.quickSet);
+  const [pickerOpen, setPickerOpen] = useState(false);
+  const [focusIndex, setFocusIndex] = useState(0);
+  const toolbar = useRef<HTMLDivElement>(null);
+
+  // The quick set, then any of the user's reactions that are not in it.
+  const emojis = [...quickSet, ...view.active.filter((emoji) => !quickSet.includes(emoji))];
+  const buttonCount = emojis.length + 1;
+
+  function onToolbarKey(event: KeyboardEvent<HTMLDivElement>) {
+    const moves: Record<string, number> = {
+      ArrowRight: focusIndex + 1,
+      ArrowLeft: focusIndex - 1,
+      Home: 0,
+      End: buttonCount - 1,
+    };
+    const next = moves[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const index = (next + buttonCount) % buttonCount;
+    setFocusIndex(index);
+    toolbar.current?.querySelectorAll<HTMLButtonElement>('button')[index]?.focus();
+  }
+
+  return (
+    <div className="rb-anchor" data-open={pickerOpen || undefined}>
+      {view.active.length > 0 && (
+        <div className="rb-chips" aria-hidden="true">
+          {view.active.map((emoji) => (
+            <span key={emoji}>{emoji}</span>
+          ))}
+        </div>
+      )}
+      {ready === false ? (
+        <div className="rb-bar rb-setup">
+          <button type="button" className="rb-link" onClick={actions.openAccounts}>
+            Add your ConnectSafely key
+          </button>{' '}
+          to react from here.
+        </div>
+      ) : (
+        <div ref={toolbar} className="rb-bar" role="toolbar" aria-label="Quick reactions" onKeyDown={onToolbarKey}>
+          {emojis.map((emoji, index) => {
+            const active = view.active.includes(emoji);
+            return (
+              <button
+                key={emoji}
+                type="button"
+                className="rb-emoji"
+                tabIndex={index === focusIndex ? 0 : -1}
+                aria-pressed={active}
+                aria-label={active ? `Remove your ${emoji} reaction` : `React with ${emoji}`}
+                data-pending={view.pending.includes(emoji) || undefined}
+                onFocus={() => setFocusIndex(index)}
+                onClick={() => actions.toggle(slot, emoji, !active)}
+              >
+                {emoji}
+              </button>
+            );
+          })}
+          <button
+            type="button"
+            className="rb-more"
+            tabIndex={focusIndex === emojis.length ? 0 : -1}
+            aria-label="More reactions"
+            aria-haspopup="dialog"
+            aria-expanded={pickerOpen}
+            onFocus={() => setFocusIndex(emojis.length)}
+            onClick={() => setPickerOpen((open) => !open)}
+          >
+            +
+          </button>
+        </div>
+      )}
+      {pickerOpen && (
+        <PickerPopover
+          anchor={toolbar.current}
+          onClose={() => setPickerOpen(false)}
+          onPick={(emoji) => {
+            setPickerOpen(false);
+            actions.toggle(slot, emoji, !view.active.includes(emoji));
+          }}
+        />
+      )}
+      {notice && (
+        <NoticeBubble notice={notice} onOpenAccounts={actions.openAccounts} onDismiss={() => actions.dismissNotice(urn)} />
+      )}
+    </div>
+  );
+}
+
+const PICKER_WIDTH = 320;
+const PICKER_HEIGHT = 380;
+
+/** Fixed to the viewport so LinkedIn's scrolling lists cannot clip it; flips to fit. */
+function PickerPopover({
+  anchor,
+  onPick,
+  onClose,
+}: {
+  anchor: HTMLElement | null;
+  onPick(emoji: string): void;
+  onClose(): void;
+}) {
+  const [position, setPosition] = useState<{ left: number; top: number } | null>(null);
+  useLayoutEffect(() => {
+    const rect = anchor?.getBoundingClientRect();
+    if (!rect) return;
+    const above = rect.top - PICKER_HEIGHT - 4;
+    const top = above >= 8 ? above : Math.min(rect.bottom + 4, window.innerHeight - PICKER_HEIGHT - 8);
+    const left = Math.max(8, Math.min(rect.right - PICKER_WIDTH, window.innerWidth - PICKER_WIDTH - 8));
+    setPosition({ left, top: Math.max(8, top) });
+  }, [anchor]);
+  return (
+    <div
+      className="rb-picker-pop"
+      role="dialog"
+      aria-label="Choose an emoji"
+      style={position ? { left: position.left, top: position.top } : { visibility: 'hidden' }}
+    >
+      {/* Its emoji data is fetched from the extension's own files on first open. */}
+      <EmojiPicker onPick={onPick} onClose={onClose} autoFocus />
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { useEffect } from 'react';
+import type { Notice } from '@/lib/reactions/types';
+
+const AUTO_DISMISS_MS = 12_000;
+
+/** A short message next to the bar: what went wrong, and where to fix it. */
+export function NoticeBubble({
+  notice,
+  onOpenAccounts,
+  onDismiss,
+}: {
+  notice: Notice;
+  onOpenAccounts(): void;
+  onDismiss(): void;
+}) {
+  // Problems the user must fix stay until dismissed; passing ones fade on their own.
+  useEffect(() => {
+    if (notice.fixInAccounts) return;
+    const timer = setTimeout(onDismiss, AUTO_DISMISS_MS);
+    return () => clearTimeout(timer);
+  }, [notice, onDismiss]);
+
+  return (
+    <div className="rb-notice" role="status" data-code={notice.code}>
+      <span>
+        {notice.message}
+        {notice.fixInAccounts && (
+          <>
+            {' '}
+            <button type="button" className="rb-link" onClick={onOpenAccounts}>
+              Open Accounts
+            </button>
+          </>
+        )}
+      </span>
+      <button type="button" className="rb-dismiss" aria-label="Dismiss" onClick={onDismiss}>
+        ×
+      </button>
+    </div>
+  );
+}

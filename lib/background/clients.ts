@@ -1,0 +1,18 @@
+/** API clients built from the current settings and a stored key. */
+import { loadConnectionSettings } from '../settings';
+import { createConnectSafelyClient, type ConnectSafelyClient } from './connectsafely';
+import { getKey, updateRateLimit } from './keys';
+
+export async function connectSafelyFor(apiKey: string, keyId?: string): Promise<ConnectSafelyClient> {
+  const { connectSafelyUrl } = await loadConnectionSettings();
+  return createConnectSafelyClient({
+    baseUrl: connectSafelyUrl,
+    apiKey,
+    onRateLimit: keyId ? (budget) => void updateRateLimit(keyId, budget) : undefined,
+  });
+}
+
+export async function connectSafelyForKeyId(keyId: string): Promise<ConnectSafelyClient | null> {
+  const key = await getKey(keyId);
+  return key ? connectSafelyFor(key.apiKey, key.id) : null;
+}

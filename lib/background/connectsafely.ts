@@ -1,0 +1,165 @@
+/**
+ * ConnectSafely's HTTP API, as the background calls it. Every answer is validated; every
+ * failure becomes an ApiError whose `failure.kind` tells the caller whether to retry.
+ */
+import { z } from 'zod';
+import type { AccountSummary, RateLimitBudget } from '../accounts/types';
+
+export type ApiFailure =
+  | { kind: 'unauthorized'; message: string }
+  | { kind: 'not-found'; message: string }
+  | { kind: 'rejected'; message: string }
+  | { kind: 'rate-limited'; message: string; retryAt: number }
+  | { kind: 'server'; message: string; status: number }
+  | { kind: 'network'; message: string }
+  | { kind: 'malformed'; message: string };
+
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(readonly failure: ApiFailure) {
+    super(failure.message);
+  }
+}
+
+/** Network trouble, 5xx, 429 and garbled answers are worth another try; the rest are not. */
+export function isRetryable(failure: ApiFailure): boolean {
+  return ['rate-limited', 'server', 'network', 'malformed'].includes(failure.kind);
+}
+
+const errorBody = z.object({ error: z.string() });
+const reactAnswer = z.object({ success: z.literal(true) });
+const account = z.object({
+  id: z.string(),
+  firstName: z.string().nullish(),
+  lastName: z.string().nullish(),
+  publicId: z.string().nullish(),
+  status: z.string().nullish(),
+  apiSeatAllocated: z.boolean().nullish(),
+});
+const accountsAnswer = z.array(account);
+
+export interface ReactCall {
+  conversationUrn: string;
+  messageUrn: string;
+  accountId: string;
+  emoji: string;
+  react: boolean;
+}
+
+export interface ConnectSafelyOptions {
+  baseUrl: string;
+  apiKey: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  now?: () => number;
+  /** Called with the budget every answer reports. */
+  onRateLimit?: (budget: RateLimitBudget) => void;
+}
+
+export function createConnectSafelyClient(options: ConnectSafelyOptions) {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const now = options.now ?? Date.now;
+  const base = options.baseUrl.replace(/\/+$/, '');
+
+  async function call(path: string, init: RequestInit = {}): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}`, {
+        ...init,
+        headers: {
+          Authorization: `Bearer ${options.apiKey}`,
+          Accept: 'application/json',
+          ...(init.body ? { 'Content-Type': 'application/json' } : {}),
+        },
+        signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+        credentials: 'omit',
+      });
+    } catch {
+      // The message is ours: a fetch error can carry the URL, which we keep out of logs.
+      throw new ApiError({ kind: 'network', message: 'ConnectSafely could not be reached.' });
+    }
+    const budget = readRateLimit(response.headers);
+    if (budget) options.onRateLimit?.(budget);
+    const body: unknown = await response.json().catch(() => undefined);
+    if (response.ok) return body;
+    throw new ApiError(failureFor(response, body, now()));
+  }
+
+  return {
+    async react(request: ReactCall): Promise<void> {
+      const path =
+        `/conversations/${encodeURIComponent(request.conversationUrn)}` +
+        `/messages/${encodeURIComponent(request.messageUrn)}/react` +
+        `?accountId=${encodeURIComponent(request.accountId)}`;
+      const body = await call(path, {
+        method: 'POST',
+        body: JSON.stringify({ emoji: request.emoji, react: request.react }),
+      });
+      if (!reactAnswer.safeParse(body).success) {
+        throw new ApiError({ kind: 'malformed', message: 'ConnectSafely sent an answer Reactbar could not read.' });
+      }
+    },
+
+    async accounts(): Promise<AccountSummary[]> {
+      const parsed = accountsAnswer.safeParse(await call('/accounts'));
+      if (!parsed.success) {
+        throw new ApiError({ kind: 'malformed', message: 'ConnectSafely sent an account list Reactbar could not read.' });
+      }
+      return parsed.data.map((entry) => ({
+        id: entry.id,
+        name: [entry.firstName, entry.lastName].filter(Boolean).join(' ') || entry.publicId || entry.id,
+        publicId: entry.publicId ?? '',
+        status: entry.status ?? 'unknown',
+        apiSeatAllocated: entry.apiSeatAllocated ?? false,
+      }));
+    },
+  };
+}
+
+export type ConnectSafelyClient = ReturnType<typeof createConnectSafelyClient>;
+
+function failureFor(response: Response, body: unknown, now: number): ApiFailure {
+  const parsed = errorBody.safeParse(body);
+  const detail = parsed.success ? parsed.data.error : '';
+  switch (response.status) {
+    case 400:
+      return { kind: 'rejected', message: `ConnectSafely refused this reaction${detail ? `: ${detail}` : '.'}` };
+    case 401:
+      return { kind: 'unauthorized', message: 'ConnectSafely refused the API key (401). Check the key in Accounts.' };
+    case 404:
+      return { kind: 'not-found', message: 'ConnectSafely does not know this LinkedIn account (404).' };
+    case 429:
+      return {
+        kind: 'rate-limited',
+        message: 'ConnectSafely rate limit reached.',
+        retryAt: retryAtFrom(response.headers, now),
+      };
+    default:
+      if (response.status >= 500) {
+        return { kind: 'server', status: response.status, message: `ConnectSafely had a problem (${response.status}).` };
+      }
+      return { kind: 'rejected', message: `ConnectSafely answered ${response.status}${detail ? `: ${detail}` : '.'}` };
+  }
+}
+
+/** `Retry-After` in seconds or as an HTTP date; else the rate-limit reset; else a minute. */
+export function retryAtFrom(headers: Headers, now: number): number {
+  const retryAfter = headers.get('Retry-After');
+  if (retryAfter) {
+    const seconds = Number(retryAfter);
+    if (Number.isFinite(seconds) && seconds >= 0) return now + seconds * 1000;
+    const date = Date.parse(retryAfter);
+    if (Number.isFinite(date)) return Math.max(now, date);
+  }
+  const reset = Number(headers.get('X-RateLimit-Reset'));
+  if (Number.isFinite(reset) && reset > 0) return Math.max(now, reset * 1000);
+  return now + 60_000;
+}
+
+export function readRateLimit(headers: Headers): RateLimitBudget | null {
+  const limit = Number(headers.get('X-RateLimit-Limit'));
+  const remaining = Number(headers.get('X-RateLimit-Remaining'));
+  const reset = Number(headers.get('X-RateLimit-Reset'));
+  if (!headers.has('X-RateLimit-Limit') || ![limit, remaining, reset].every(Number.isFinite)) return null;
+  return { limit, remaining, resetAt: reset * 1000 };
+}

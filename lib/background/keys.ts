@@ -1,0 +1,139 @@
+/**
+ * ConnectSafely keys and the default account, in the extension's IndexedDB. Only the
+ * background imports this module; what leaves it is a KeySummary with the key masked.
+ */
+import type { AccountSummary, DefaultAccount, KeySummary, RateLimitBudget, RealtimeState } from '../accounts/types';
+import { openDatabase, type StoredKey } from '../store/db';
+import { ApiError, type ConnectSafelyClient } from './connectsafely';
+
+const DEFAULT_ACCOUNT = 'defaultAccount';
+
+/** Plain words for the user, never the key itself. */
+export class KeyError extends Error {
+  override name = 'KeyError';
+}
+
+export function maskKey(apiKey: string): string {
+  return apiKey.length <= 10 ? '•'.repeat(apiKey.length) : `${apiKey.slice(0, 4)}…${apiKey.slice(-4)}`;
+}
+
+export function summarize(key: StoredKey, realtime: RealtimeState): KeySummary {
+  const { apiKey, ...rest } = key;
+  return { ...rest, maskedKey: maskKey(apiKey), realtime };
+}
+
+export async function listKeys(): Promise<StoredKey[]> {
+  const db = await openDatabase();
+  return (await db.getAll('keys')).sort((a, b) => a.addedAt - b.addedAt);
+}
+
+export async function getKey(keyId: string): Promise<StoredKey | undefined> {
+  return (await openDatabase()).get('keys', keyId);
+}
+
+async function requireKey(keyId: string): Promise<StoredKey> {
+  const key = await getKey(keyId);
+  if (!key) throw new KeyError('That key is no longer stored.');
+  return key;
+}
+
+/** Checks a new key with `GET /accounts` and stores it only if ConnectSafely accepts it. */
+export async function addKey(
+  apiKey: string,
+  label: string | undefined,
+  clientFor: (apiKey: string) => ConnectSafelyClient,
+  now = Date.now(),
+): Promise<StoredKey> {
+  const existing = await listKeys();
+  if (existing.some((key) => key.apiKey === apiKey)) throw new KeyError('That key is already stored.');
+  const accounts = await checkAccounts(clientFor(apiKey));
+  const key: StoredKey = {
+    id: crypto.randomUUID(),
+    label: label || `Key ${existing.length + 1}`,
+    apiKey,
+    addedAt: now,
+    checkedAt: now,
+    status: 'valid',
+    accounts,
+    rateLimit: null,
+  };
+  await (await openDatabase()).put('keys', key);
+  const current = await getDefaultAccount();
+  if (!current && accounts[0]) await setDefaultAccount({ keyId: key.id, accountId: accounts[0].id });
+  return key;
+}
+
+/** Asks ConnectSafely again; a refused key is kept, marked, so the user sees why. */
+export async function recheckKey(keyId: string, client: ConnectSafelyClient, now = Date.now()): Promise<StoredKey> {
+  const key = await requireKey(keyId);
+  let updated: StoredKey;
+  try {
+    updated = { ...key, accounts: await checkAccounts(client), status: 'valid', error: undefined, checkedAt: now };
+  } catch (error) {
+    if (!(error instanceof KeyError) || !(error.cause instanceof ApiError)) throw error;
+    if (error.cause.failure.kind !== 'unauthorized') throw error;
+    updated = { ...key, status: 'invalid', error: error.message, checkedAt: now };
+  }
+  await (await openDatabase()).put('keys', updated);
+  return updated;
+}
+
+export async function markKeyRefused(keyId: string, message: string): Promise<void> {
+  const key = await getKey(keyId);
+  if (key) await (await openDatabase()).put('keys', { ...key, status: 'invalid', error: message });
+}
+
+export async function renameKey(keyId: string, label: string): Promise<StoredKey> {
+  const key = { ...(await requireKey(keyId)), label };
+  await (await openDatabase()).put('keys', key);
+  return key;
+}
+
+export async function removeKey(keyId: string): Promise<void> {
+  const db = await openDatabase();
+  await db.delete('keys', keyId);
+  const current = await getDefaultAccount();
+  if (current?.keyId === keyId) {
+    // Another stored account takes over, so reactions keep working.
+    const next = (await listKeys()).find((key) => key.accounts.length > 0);
+    const account = next?.accounts[0];
+    await db.put('meta', next && account ? { keyId: next.id, accountId: account.id } : null, DEFAULT_ACCOUNT);
+  }
+}
+
+export async function updateRateLimit(keyId: string, rateLimit: RateLimitBudget): Promise<void> {
+  const db = await openDatabase();
+  const tx = db.transaction('keys', 'readwrite');
+  const key = await tx.store.get(keyId);
+  if (key) await tx.store.put({ ...key, rateLimit });
+  await tx.done;
+}
+
+export async function getDefaultAccount(): Promise<DefaultAccount | null> {
+  const value = (await (await openDatabase()).get('meta', DEFAULT_ACCOUNT)) as DefaultAccount | null | undefined;
+  return value ?? null;
+}
+
+export async function setDefaultAccount(choice: DefaultAccount): Promise<void> {
+  const key = await requireKey(choice.keyId);
+  if (!key.accounts.some((account) => account.id === choice.accountId)) {
+    throw new KeyError('That account does not belong to this key.');
+  }
+  await (await openDatabase()).put('meta', choice, DEFAULT_ACCOUNT);
+}
+
+async function checkAccounts(client: ConnectSafelyClient): Promise<AccountSummary[]> {
+  try {
+    const accounts = await client.accounts();
+    if (accounts.length === 0) throw new KeyError('ConnectSafely accepted the key, but it has no LinkedIn accounts.');
+    return accounts;
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    const messages: Record<string, string> = {
+      unauthorized: 'ConnectSafely refused this key (401). Check that you copied all of it.',
+      network: 'ConnectSafely could not be reached. Check your connection and the API URL in Options.',
+      'rate-limited': 'ConnectSafely rate limit reached. Try again in a few minutes.',
+    };
+    throw new KeyError(messages[error.failure.kind] ?? error.message, { cause: error });
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * The background worker: owns the keys, every API call, the realtime sockets and the fan-out.
+ * Everything is registered synchronously at start so that the event that woke the worker
+ * (a message, an alarm) is not missed.
+ */
+import { browser } from 'wxt/browser';
+import type { KeySummary } from '../accounts/types';
+import { handle } from '../messaging/serve';
+import { loadConnectionSettings, watchConnectionSettings } from '../settings';
+import { connectSafelyFor, connectSafelyForKeyId } from './clients';
+import { createReactionEngine } from './engine';
+import { indexedDbEngineStorage } from './engine-storage';
+import { toEverywhere, toExtensionPages, toLinkedInTabs } from './fanout';
+import * as keys from './keys';
+import { createRealtimeManager } from './realtime';
+import { sendReaction } from './transport';
+
+const OUTBOX_ALARM = 'outbox-retry';
+const REALTIME_ALARM = 'realtime-watchdog';
+
+export function startBackground(): void {
+  const startedAt = Date.now();
+  const version = browser.runtime.getManifest().version;
+
+  const engine = createReactionEngine({
+    storage: indexedDbEngineStorage,
+    transport: sendReaction,
+    getDefaultAccount: keys.getDefaultAccount,
+    hasKeys: async () => (await keys.listKeys()).length > 0,
+    publishViews: (views) => void toEverywhere('viewsChanged', { views, ready: true }),
+    publishNotice: (notice, origin) => void toLinkedInTabs('notice', notice, origin?.tabId),
+    historyChanged: () => void toExtensionPages('historyChanged', undefined),
+    keyRefused: (keyId, message) => {
+      void keys.markKeyRefused(keyId, message).then(accountsChanged);
+    },
+    // Alarms wake a stopped worker; Chrome rounds short delays up to 30 s, timers cover those.
+    wakeAt: (when) => void browser.alarms.create(OUTBOX_ALARM, { when: Math.max(when, Date.now() + 1000) }),
+  });
+
+  const realtime = createRealtimeManager({
+    engine,
+    statesChanged: (realtimeStates) => void toExtensionPages('accountsChanged', { realtime: realtimeStates }),
+  });
+
+  function accountsChanged(): void {
+    void toExtensionPages('accountsChanged', {});
+    void realtime.sync().catch(logFailure);
+    void engine.views([]).then(({ ready }) => toLinkedInTabs('viewsChanged', { views: [], ready }));
+  }
+
+  async function summary(key: Awaited<ReturnType<typeof keys.getKey>>): Promise<KeySummary> {
+    if (!key) throw new keys.KeyError('That key is no longer stored.');
+    return keys.summarize(key, realtime.stateOf(key.id));
+  }
+
+  handle('ping', () => ({ pong: true, version, startedAt }));
+  handle('getStatus', async () => ({ connection: await loadConnectionSettings(), startedAt }));
+
+  handle('react', (request, context) =>
+    engine.react(request, context.tabId === undefined ? undefined : { tabId: context.tabId, frameId: context.frameId }),
+  );
+  handle('getViews', ({ urns }) => engine.views(urns));
+  handle('openAccounts', async () => {
+    await browser.tabs.create({ url: browser.runtime.getURL('/popup.html#accounts') });
+  });
+
+  handle('getAccounts', async () => ({
+    keys: (await keys.listKeys()).map((key) => keys.summarize(key, realtime.stateOf(key.id))),
+    defaultAccount: await keys.getDefaultAccount(),
+  }));
+  handle('addKey', async ({ apiKey, label }) => {
+    const clientFor = (candidate: string) => connectSafelyFor(candidate);
+    const connectSafely = await clientFor(apiKey);
+    const key = await keys.addKey(apiKey, label, () => connectSafely);
+    accountsChanged();
+    return summary(key);
+  });
+  handle('renameKey', async ({ keyId, label }) => {
+    const key = await keys.renameKey(keyId, label);
+    accountsChanged();
+    return summary(key);
+  });
+  handle('recheckKey', async ({ keyId }) => {
+    const client = await connectSafelyForKeyId(keyId);
+    if (!client) throw new keys.KeyError('That key is no longer stored.');
+    const key = await keys.recheckKey(keyId, client);
+    accountsChanged();
+    return summary(key);
+  });
+  handle('removeKey', async ({ keyId }) => {
+    await keys.removeKey(keyId);
+    accountsChanged();
+  });
+  handle('setDefaultAccount', async (choice) => {
+    await keys.setDefaultAccount(choice);
+    accountsChanged();
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === OUTBOX_ALARM) void engine.resume();
+    if (alarm.name === REALTIME_ALARM) void realtime.sync().catch(logFailure);
+  });
+  // Reopens the sockets if the browser stopped the worker while nothing was happening.
+  void browser.alarms.create(REALTIME_ALARM, { periodInMinutes: 0.5 });
+  watchConnectionSettings(() => void realtime.sync().catch(logFailure));
+
+  void engine.resume();
+  void realtime.sync().catch(logFailure);
+}
+
+function logFailure(error: unknown): void {
+  // Messages only: errors here never carry a key, but a URL or a body could.
+  console.warn('[reactbar]', error instanceof Error ? error.message : 'unexpected failure');
+}

@@ -1,0 +1,48 @@
+/** What a click does in the page: show the change at once, then let the background confirm. */
+import { backgroundMessenger } from '../messaging/protocol';
+import type { Notice } from '../reactions/types';
+import { type ContentStore, EMPTY_VIEW, mergeViews, type Slot, setNotice } from './store';
+
+export function createBarActions(store: ContentStore) {
+  return {
+    toggle(slot: Slot, emoji: string, react: boolean): void {
+      const { urn } = slot.target;
+      const before = store.getState().views[urn] ?? { urn, ...EMPTY_VIEW };
+      const active = react ? [...new Set([...before.active, emoji])] : before.active.filter((value) => value !== emoji);
+      // Optimistic: painted in this frame, before the background has answered.
+      mergeViews(store, [{ urn, active, pending: [...new Set([...before.pending, emoji])] }]);
+      setNotice(store, null, urn);
+      backgroundMessenger
+        .sendMessage('react', { target: slot.target, value: emoji, react })
+        .then((answer) => {
+          if (answer.accepted) {
+            mergeViews(store, [answer.view]);
+            return;
+          }
+          mergeViews(store, [before]);
+          setNotice(store, answer.notice, urn);
+          if (answer.notice.code === 'no-key') store.setState({ ready: false });
+        })
+        .catch(() => {
+          mergeViews(store, [before]);
+          setNotice(store, unreachable(urn), urn);
+        });
+    },
+    openAccounts(): void {
+      backgroundMessenger.sendMessage('openAccounts', undefined).catch(() => undefined);
+    },
+    dismissNotice(urn: string): void {
+      setNotice(store, null, urn);
+    },
+  };
+}
+
+function unreachable(urn: string): Notice {
+  return {
+    urn,
+    code: 'offline',
+    message: 'Reactbar could not reach its background (it may have been updated). Reload the page and try again.',
+    fixInAccounts: false,
+    rolledBack: true,
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * The content script, in every LinkedIn frame: finds targets, gives messages their bar,
+ * and keeps the bars in step with the background's broadcasts.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { startScanner } from '../dom/scanner';
+import { ALL_SURFACES } from '../dom/surfaces';
+import { watchLinkedInTheme } from '../dom/theme';
+import { broadcastMessenger } from '../messaging/protocol';
+import { loadQuickSet, watchQuickSet } from '../quick-set';
+import { createBarActions } from './actions';
+import { type ContentStore, createContentStore, mergeViews, type Slot, setNotice } from './store';
+import { setDarkTheme } from './styles';
+import { mountContentUi } from './ui';
+import { createViewRequester } from './view-requests';
+
+export async function startContentScript(ctx: ContentScriptContext): Promise<void> {
+  const store = createContentStore(await loadQuickSet());
+  const ui = mountContentUi(store, createBarActions(store));
+  const views = createViewRequester(store);
+  const slotsByHost = new WeakMap<Element, Slot>();
+
+  const scanner = startScanner(document, ALL_SURFACES, {
+    added(target) {
+      // Posts and comments are marked for now; their bars come with post reactions.
+      if (target.kind !== 'message' || !target.conversationUrn) return;
+      const slot = ui.addSlot(target.host, { kind: 'message', urn: target.urn, conversationUrn: target.conversationUrn });
+      slotsByHost.set(target.host, slot);
+      views.request(target.urn);
+    },
+    removed(target) {
+      const slot = slotsByHost.get(target.host);
+      if (slot) ui.removeSlot(slot);
+    },
+  });
+
+  // One listener for the whole page: the bar under the pointer gets `data-hover`.
+  let hovered: HTMLElement | null = null;
+  const onPointerOver = (event: PointerEvent) => {
+    const host = scanner.targetContaining(event.target as Node)?.host ?? null;
+    if (host === hovered) return;
+    hovered?.removeAttribute('data-hover');
+    host?.setAttribute('data-hover', '');
+    hovered = host;
+  };
+  document.addEventListener('pointerover', onPointerOver, { passive: true });
+
+  const stopTheme = watchLinkedInTheme(document, setDarkTheme);
+  const stopQuickSet = watchQuickSet((quickSet) => store.setState({ quickSet }));
+  const stopListening = listenToBroadcasts(store);
+
+  ctx.onInvalidated(() => {
+    document.removeEventListener('pointerover', onPointerOver);
+    stopTheme();
+    stopQuickSet();
+    stopListening();
+    scanner.stop();
+    ui.unmount();
+  });
+}
+
+function listenToBroadcasts(store: ContentStore): () => void {
+  const stops = [
+    broadcastMessenger.onMessage('viewsChanged', ({ data }) => {
+      mergeViews(store, data.views);
+      store.setState({ ready: data.ready });
+    }),
+    broadcastMessenger.onMessage('notice', ({ data }) => {
+      const shown = [...store.getState().slots.values()].some((slot) => slot.target.urn === data.urn);
+      if (shown) setNotice(store, data, data.urn);
+    }),
+  ];
+  return () => {
+    for (const stop of stops) stop();
+  };
+}
