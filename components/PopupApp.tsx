@@ -1,20 +1,79 @@
+import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { AccountsTab } from './popup/AccountsTab';
+import { pickInitialTab, type TabId } from './popup/format';
+import { HistoryTab } from './popup/HistoryTab';
+import { useAccounts, usePopupBroadcasts } from './popup/queries';
+import { type TabSpec, Tabs } from './popup/Tabs';
+import { focusRing, mutedText } from './popup/ui';
 import { StatusPanel } from './StatusPanel';
 
+const TABS: ReadonlyArray<TabSpec<TabId>> = [
+  { id: 'history', label: 'History', render: () => <HistoryTab /> },
+  { id: 'accounts', label: 'Accounts', render: () => <AccountsTab /> },
+];
+
+function currentHash(): string {
+  return typeof location === 'undefined' ? '' : location.hash;
+}
+
+/** The toolbar popup: History and Accounts tabs, and the connection details at the bottom. */
 export function PopupApp() {
+  usePopupBroadcasts();
+  const accounts = useAccounts();
+  const [chosen, setChosen] = useState<TabId | null>(() =>
+    currentHash() === '#accounts' ? 'accounts' : null,
+  );
+  // Until the user picks a tab, the first one follows the hash and whether a key is stored;
+  // it is then kept, so adding the first key does not switch tabs under the user.
+  const keyCount = accounts.data?.keys.length;
+  const initial = accounts.isPending ? null : pickInitialTab(currentHash(), keyCount);
+  const selected = chosen ?? initial;
+
+  useEffect(() => {
+    if (chosen === null && initial !== null) setChosen(initial);
+  }, [chosen, initial]);
+
+  // The LinkedIn page links to #accounts; follow it if the popup is already open there.
+  useEffect(() => {
+    const follow = () => {
+      if (currentHash() === '#accounts') setChosen('accounts');
+    };
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+
   return (
-    <main className="space-y-3 p-4">
-      <header className="flex items-center justify-between">
+    <div className="flex min-h-[200px] flex-col">
+      <header className="flex items-center justify-between px-3 pt-3 pb-1">
         <h1 className="text-base font-bold">Reactbar</h1>
         <button
           type="button"
-          className="text-sm text-brand underline dark:text-blue-300"
-          onClick={() => browser.runtime.openOptionsPage()}
+          className={`rounded text-sm text-brand underline dark:text-blue-300 ${focusRing}`}
+          onClick={() => void browser.runtime.openOptionsPage()}
         >
           Options
         </button>
       </header>
-      <StatusPanel />
-    </main>
+      <main className="flex-1">
+        {selected === null ? (
+          <p className={`${mutedText} p-4`}>Loading…</p>
+        ) : (
+          <Tabs label="Reactbar" tabs={TABS} selected={selected} onSelect={setChosen} />
+        )}
+      </main>
+      <footer className="border-t border-gray-200 px-3 py-2 dark:border-gray-800">
+        <details>
+          <summary
+            className={`cursor-pointer rounded text-xs font-medium text-gray-600 dark:text-gray-400 ${focusRing}`}
+          >
+            Connection
+          </summary>
+          <div className="pt-2">
+            <StatusPanel />
+          </div>
+        </details>
+      </footer>
+    </div>
   );
 }

@@ -68,9 +68,15 @@ export function openDatabase(): Promise<IDBPDatabase<ReactbarDB>> {
   opening ??= openDB<ReactbarDB>(DB_NAME, DB_VERSION, {
     upgrade(db) {
       db.createObjectStore('keys', { keyPath: 'id' });
-      db.createObjectStore('outbox', { keyPath: 'id' }).createIndex('byNextAttempt', 'nextAttemptAt');
+      db.createObjectStore('outbox', { keyPath: 'id' }).createIndex(
+        'byNextAttempt',
+        'nextAttemptAt',
+      );
       db.createObjectStore('confirmed', { keyPath: 'id' }).createIndex('byUrn', 'urn');
-      db.createObjectStore('history', { keyPath: 'id', autoIncrement: true }).createIndex('byAt', 'at');
+      db.createObjectStore('history', { keyPath: 'id', autoIncrement: true }).createIndex(
+        'byAt',
+        'at',
+      );
       db.createObjectStore('meta');
     },
   }).catch((error: unknown) => {

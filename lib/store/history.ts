@@ -7,7 +7,9 @@ export const HISTORY_LIMIT = 5000;
 
 export async function recordHistory(entry: HistoryEntry): Promise<number> {
   const db = await openDatabase();
-  const id = await db.add('history', { ...entry, id: undefined });
+  // No `id` property at all: IndexedDB generates it (an `id: undefined` is a DataError).
+  const { id: _ignored, ...withoutId } = entry;
+  const id = await db.add('history', withoutId as HistoryEntry);
   if (id % 100 === 0) await trimHistory();
   return id;
 }

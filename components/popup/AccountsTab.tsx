@@ -1,0 +1,92 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { AddKeyForm } from './AddKeyForm';
+import { KeyCard } from './KeyCard';
+import { useAccounts } from './queries';
+import { alertText, mutedText, secondaryButton } from './ui';
+
+/** Keys, their accounts and the default account; and the form to add a key. */
+export function AccountsTab() {
+  const accounts = useAccounts();
+  const keyInput = useRef<HTMLInputElement>(null);
+  const keysHeading = useRef<HTMLHeadingElement>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const keyCount = accounts.data?.keys.length;
+  const headingId = useId();
+
+  // With nothing stored, adding a key is the only thing to do here.
+  useEffect(() => {
+    if (keyCount === 0) keyInput.current?.focus();
+  }, [keyCount]);
+
+  if (accounts.isPending) return <p className={`${mutedText} p-4`}>Loading your keys…</p>;
+  if (accounts.isError) {
+    return (
+      <div className="space-y-2 p-4">
+        <p role="alert" className={alertText}>
+          Could not load your keys: {accounts.error.message}
+        </p>
+        <button type="button" onClick={() => void accounts.refetch()} className={secondaryButton}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+
+  const { keys, defaultAccount } = accounts.data;
+  const addForm = (
+    <AddKeyForm
+      keyInputRef={keyInput}
+      onAdded={(label) => setAnnouncement(`Key ${label ? `“${label}” ` : ''}added.`)}
+    />
+  );
+
+  return (
+    <div className="space-y-3 p-3">
+      <p role="status" className="sr-only">
+        {announcement}
+      </p>
+      {keys.length === 0 ? (
+        <>
+          <p className="text-sm">
+            Reactbar reacts through your ConnectSafely account, so it needs a ConnectSafely API key.
+            Paste one below: Reactbar checks it, then lists the LinkedIn accounts it can react as.
+            The key stays in this browser.
+          </p>
+          {addForm}
+        </>
+      ) : (
+        <>
+          <section aria-labelledby={headingId} className="space-y-2">
+            <h2
+              id={headingId}
+              ref={keysHeading}
+              tabIndex={-1}
+              className="text-sm font-semibold outline-none"
+            >
+              Your keys
+            </h2>
+            {defaultAccount || !keys.some((key) => key.accounts.length > 0) ? null : (
+              <p className="text-xs text-amber-700 dark:text-amber-300">
+                Choose an account under “Use for reactions” so Reactbar knows who is reacting.
+              </p>
+            )}
+            <ul className="space-y-3">
+              {keys.map((key) => (
+                <KeyCard
+                  key={key.id}
+                  apiKey={key}
+                  defaultAccount={defaultAccount}
+                  onRemoved={() => {
+                    setAnnouncement('Key removed.');
+                    keysHeading.current?.focus();
+                  }}
+                />
+              ))}
+            </ul>
+          </section>
+          {addForm}
+        </>
+      )}
+    </div>
+  );
+}

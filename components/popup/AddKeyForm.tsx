@@ -1,0 +1,127 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, type Ref, useId, useState } from 'react';
+import type { AccountsOverview } from '@/lib/accounts/types';
+import { backgroundMessenger } from '@/lib/messaging/protocol';
+import { upsertKey } from './overview';
+import { ACCOUNTS_KEY } from './queries';
+import {
+  alertText,
+  errorMessage,
+  mutedText,
+  primaryButton,
+  secondaryButton,
+  textInput,
+} from './ui';
+
+interface AddKeyFormProps {
+  /** The key input, so the Accounts tab can focus it. */
+  keyInputRef?: Ref<HTMLInputElement>;
+  onAdded?: (label: string) => void;
+}
+
+/** "Add a ConnectSafely API key": checked by the background before it is stored. */
+export function AddKeyForm({ keyInputRef, onAdded }: AddKeyFormProps) {
+  const queryClient = useQueryClient();
+  const id = useId();
+  const [apiKey, setApiKey] = useState('');
+  const [label, setLabel] = useState('');
+  const [revealed, setRevealed] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const add = useMutation({
+    mutationFn: (data: { apiKey: string; label?: string }) =>
+      backgroundMessenger.sendMessage('addKey', data),
+    onSuccess: (key) => {
+      queryClient.setQueryData<AccountsOverview>(ACCOUNTS_KEY, (old) => upsertKey(old, key));
+      void queryClient.invalidateQueries({ queryKey: ACCOUNTS_KEY });
+      setApiKey('');
+      setLabel('');
+      setRevealed(false);
+      setProblem(null);
+      onAdded?.(key.label);
+    },
+    onError: (error) => setProblem(errorMessage(error)),
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (add.isPending) return;
+    const key = apiKey.trim();
+    if (!key) {
+      setProblem('Paste your ConnectSafely API key first.');
+      return;
+    }
+    setProblem(null);
+    const name = label.trim();
+    add.mutate(name ? { apiKey: key, label: name } : { apiKey: key });
+  }
+
+  const titleId = `${id}-title`;
+  const alertId = `${id}-alert`;
+  return (
+    <form
+      onSubmit={submit}
+      aria-labelledby={titleId}
+      noValidate
+      className="space-y-2 rounded border border-gray-200 p-3 dark:border-gray-800"
+    >
+      <h2 id={titleId} className="text-sm font-semibold">
+        Add a ConnectSafely API key
+      </h2>
+      <div className="space-y-1">
+        <label htmlFor={`${id}-key`} className="block text-xs font-medium">
+          API key
+        </label>
+        <div className="flex gap-2">
+          <input
+            ref={keyInputRef}
+            id={`${id}-key`}
+            name="apiKey"
+            type={revealed ? 'text' : 'password'}
+            value={apiKey}
+            onChange={(event) => setApiKey(event.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={problem ? alertId : undefined}
+            className={`${textInput} font-mono`}
+            data-1p-ignore
+            data-lpignore="true"
+          />
+          <button
+            type="button"
+            aria-controls={`${id}-key`}
+            onClick={() => setRevealed(!revealed)}
+            className={secondaryButton}
+          >
+            {revealed ? 'Hide' : 'Show'}
+          </button>
+        </div>
+      </div>
+      <div className="space-y-1">
+        <label htmlFor={`${id}-label`} className="block text-xs font-medium">
+          Name <span className={mutedText}>(optional)</span>
+        </label>
+        <input
+          id={`${id}-label`}
+          name="label"
+          value={label}
+          onChange={(event) => setLabel(event.target.value)}
+          placeholder="e.g. Work"
+          autoComplete="off"
+          className={textInput}
+        />
+      </div>
+      <div className="flex items-start gap-3">
+        <button type="submit" aria-disabled={add.isPending || undefined} className={primaryButton}>
+          {add.isPending ? 'Checking…' : 'Add key'}
+        </button>
+        {problem ? (
+          <p id={alertId} role="alert" className={`${alertText} pt-1`}>
+            {problem}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

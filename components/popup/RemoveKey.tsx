@@ -1,0 +1,87 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import type { AccountsOverview } from '@/lib/accounts/types';
+import { backgroundMessenger } from '@/lib/messaging/protocol';
+import { withoutKey } from './overview';
+import { ACCOUNTS_KEY } from './queries';
+import { alertText, dangerButton, errorMessage, secondaryButton } from './ui';
+
+interface RemoveKeyProps {
+  keyId: string;
+  label: string;
+  onRemoved?: () => void;
+}
+
+/** "Remove", then an inline confirmation: the key and its accounts are forgotten. */
+export function RemoveKey({ keyId, label, onRemoved }: RemoveKeyProps) {
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const keepButton = useRef<HTMLButtonElement>(null);
+  const removeButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+
+  useEffect(() => {
+    if (confirming) keepButton.current?.focus();
+    else if (returnFocus.current) {
+      returnFocus.current = false;
+      removeButton.current?.focus();
+    }
+  }, [confirming]);
+
+  const remove = useMutation({
+    mutationFn: () => backgroundMessenger.sendMessage('removeKey', { keyId }),
+    onSuccess: () => {
+      queryClient.setQueryData<AccountsOverview>(ACCOUNTS_KEY, (old) => withoutKey(old, keyId));
+      void queryClient.invalidateQueries({ queryKey: ACCOUNTS_KEY });
+      onRemoved?.();
+    },
+  });
+
+  function cancel() {
+    returnFocus.current = true;
+    setConfirming(false);
+    remove.reset();
+  }
+
+  if (!confirming) {
+    return (
+      <button
+        ref={removeButton}
+        type="button"
+        onClick={() => setConfirming(true)}
+        className={secondaryButton}
+      >
+        Remove<span className="sr-only"> {label || 'this key'}</span>
+      </button>
+    );
+  }
+
+  return (
+    <div className="basis-full space-y-2 rounded border border-red-300 bg-red-50 p-2 dark:border-red-800 dark:bg-red-950">
+      <p className="text-xs">
+        Remove this key? Reactbar forgets it and stops reacting with its accounts until you add it
+        again.
+      </p>
+      <div className="flex gap-2">
+        <button
+          type="button"
+          aria-disabled={remove.isPending || undefined}
+          onClick={() => {
+            if (!remove.isPending) remove.mutate();
+          }}
+          className={dangerButton}
+        >
+          {remove.isPending ? 'Removing…' : 'Remove key'}
+        </button>
+        <button ref={keepButton} type="button" onClick={cancel} className={secondaryButton}>
+          Keep it
+        </button>
+      </div>
+      {remove.isError ? (
+        <p role="alert" className={alertText}>
+          {errorMessage(remove.error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
