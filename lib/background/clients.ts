@@ -1,9 +1,12 @@
 /** API clients built from the current settings and a stored key. */
 import { loadConnectionSettings } from '../settings';
-import { createConnectSafelyClient, type ConnectSafelyClient } from './connectsafely';
+import { type ConnectSafelyClient, createConnectSafelyClient } from './connectsafely';
 import { getKey, updateRateLimit } from './keys';
 
-export async function connectSafelyFor(apiKey: string, keyId?: string): Promise<ConnectSafelyClient> {
+export async function connectSafelyFor(
+  apiKey: string,
+  keyId?: string,
+): Promise<ConnectSafelyClient> {
   const { connectSafelyUrl } = await loadConnectionSettings();
   return createConnectSafelyClient({
     baseUrl: connectSafelyUrl,

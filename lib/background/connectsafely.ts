@@ -96,18 +96,25 @@ export function createConnectSafelyClient(options: ConnectSafelyOptions) {
         body: JSON.stringify({ emoji: request.emoji, react: request.react }),
       });
       if (!reactAnswer.safeParse(body).success) {
-        throw new ApiError({ kind: 'malformed', message: 'ConnectSafely sent an answer Reactbar could not read.' });
+        throw new ApiError({
+          kind: 'malformed',
+          message: 'ConnectSafely sent an answer Reactbar could not read.',
+        });
       }
     },
 
     async accounts(): Promise<AccountSummary[]> {
       const parsed = accountsAnswer.safeParse(await call('/accounts'));
       if (!parsed.success) {
-        throw new ApiError({ kind: 'malformed', message: 'ConnectSafely sent an account list Reactbar could not read.' });
+        throw new ApiError({
+          kind: 'malformed',
+          message: 'ConnectSafely sent an account list Reactbar could not read.',
+        });
       }
       return parsed.data.map((entry) => ({
         id: entry.id,
-        name: [entry.firstName, entry.lastName].filter(Boolean).join(' ') || entry.publicId || entry.id,
+        name:
+          [entry.firstName, entry.lastName].filter(Boolean).join(' ') || entry.publicId || entry.id,
         publicId: entry.publicId ?? '',
         status: entry.status ?? 'unknown',
         apiSeatAllocated: entry.apiSeatAllocated ?? false,
@@ -123,11 +130,20 @@ function failureFor(response: Response, body: unknown, now: number): ApiFailure 
   const detail = parsed.success ? parsed.data.error : '';
   switch (response.status) {
     case 400:
-      return { kind: 'rejected', message: `ConnectSafely refused this reaction${detail ? `: ${detail}` : '.'}` };
+      return {
+        kind: 'rejected',
+        message: `ConnectSafely refused this reaction${detail ? `: ${detail}` : '.'}`,
+      };
     case 401:
-      return { kind: 'unauthorized', message: 'ConnectSafely refused the API key (401). Check the key in Accounts.' };
+      return {
+        kind: 'unauthorized',
+        message: 'ConnectSafely refused the API key (401). Check the key in Accounts.',
+      };
     case 404:
-      return { kind: 'not-found', message: 'ConnectSafely does not know this LinkedIn account (404).' };
+      return {
+        kind: 'not-found',
+        message: 'ConnectSafely does not know this LinkedIn account (404).',
+      };
     case 429:
       return {
         kind: 'rate-limited',
@@ -136,9 +152,16 @@ function failureFor(response: Response, body: unknown, now: number): ApiFailure 
       };
     default:
       if (response.status >= 500) {
-        return { kind: 'server', status: response.status, message: `ConnectSafely had a problem (${response.status}).` };
+        return {
+          kind: 'server',
+          status: response.status,
+          message: `ConnectSafely had a problem (${response.status}).`,
+        };
       }
-      return { kind: 'rejected', message: `ConnectSafely answered ${response.status}${detail ? `: ${detail}` : '.'}` };
+      return {
+        kind: 'rejected',
+        message: `ConnectSafely answered ${response.status}${detail ? `: ${detail}` : '.'}`,
+      };
   }
 }
 
@@ -157,9 +180,15 @@ export function retryAtFrom(headers: Headers, now: number): number {
 }
 
 export function readRateLimit(headers: Headers): RateLimitBudget | null {
-  const limit = Number(headers.get('X-RateLimit-Limit'));
-  const remaining = Number(headers.get('X-RateLimit-Remaining'));
-  const reset = Number(headers.get('X-RateLimit-Reset'));
-  if (!headers.has('X-RateLimit-Limit') || ![limit, remaining, reset].every(Number.isFinite)) return null;
+  const limit = numberHeader(headers, 'X-RateLimit-Limit');
+  const remaining = numberHeader(headers, 'X-RateLimit-Remaining');
+  const reset = numberHeader(headers, 'X-RateLimit-Reset');
+  if (![limit, remaining, reset].every(Number.isFinite)) return null;
   return { limit, remaining, resetAt: reset * 1000 };
+}
+
+/** NaN for a missing or empty header (`Number(null)` would be 0). */
+function numberHeader(headers: Headers, name: string): number {
+  const raw = headers.get(name);
+  return raw === null || raw.trim() === '' ? Number.NaN : Number(raw);
 }

@@ -52,7 +52,9 @@ export interface RemoteReaction {
   at: number;
 }
 
-export type ReactOutcome = { accepted: true; view: TargetView } | { accepted: false; notice: Notice };
+export type ReactOutcome =
+  | { accepted: true; view: TargetView }
+  | { accepted: false; notice: Notice };
 
 const BACKOFF_BASE_MS = 1000;
 const BACKOFF_CAP_MS = 30_000;
@@ -69,7 +71,12 @@ export function createReactionEngine(deps: EngineDeps) {
   const now = deps.now ?? Date.now;
   const random = deps.random ?? Math.random;
   const outbox = new Map<string, OutboxEntry>();
-  const inFlight = new Set<string>();
+  /** What was sent, per outbox id, while its request is out. */
+  const inFlight = new Map<string, OutboxEntry>();
+  /** Ids whose latest intent is still being written: never sent before it is durable. */
+  const persisting = new Set<string>();
+  /** Per key: a 429 holds every request of that key until then, not just the one refused. */
+  const rateLimitedUntil = new Map<string, number>();
   const confirmedCache = new Map<string, Set<string>>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -81,17 +88,30 @@ export function createReactionEngine(deps: EngineDeps) {
     const id = `${accountId}|${urn}`;
     let values = confirmedCache.get(id);
     if (!values) {
-      values = new Set((await deps.storage.getConfirmed(id))?.values ?? []);
+      const stored = (await deps.storage.getConfirmed(id))?.values ?? [];
+      // Another caller may have filled (and updated) the cache while this one was reading.
+      values = confirmedCache.get(id) ?? new Set(stored);
       confirmedCache.set(id, values);
     }
     return values;
   }
 
-  async function setConfirmed(accountId: string, urn: string, value: string, react: boolean): Promise<void> {
+  async function setConfirmed(
+    accountId: string,
+    urn: string,
+    value: string,
+    react: boolean,
+  ): Promise<void> {
     const values = await confirmedValues(accountId, urn);
     if (react) values.add(value);
     else values.delete(value);
-    await deps.storage.putConfirmed({ id: `${accountId}|${urn}`, accountId, urn, values: [...values], updatedAt: now() });
+    await deps.storage.putConfirmed({
+      id: `${accountId}|${urn}`,
+      accountId,
+      urn,
+      values: [...values],
+      updatedAt: now(),
+    });
   }
 
   async function viewOf(accountId: string, urn: string): Promise<TargetView> {
@@ -119,7 +139,11 @@ export function createReactionEngine(deps: EngineDeps) {
     await deps.storage.deleteOutbox(id);
   }
 
-  async function record(entry: OutboxEntry, outcome: HistoryEntry['outcome'], error?: string): Promise<void> {
+  async function record(
+    entry: OutboxEntry,
+    outcome: HistoryEntry['outcome'],
+    error?: string,
+  ): Promise<void> {
     await deps.storage.recordHistory({
       at: now(),
       kind: entry.target.kind,
@@ -136,12 +160,16 @@ export function createReactionEngine(deps: EngineDeps) {
     deps.historyChanged();
   }
 
+  function dueAt(entry: OutboxEntry): number {
+    return Math.max(entry.nextAttemptAt, rateLimitedUntil.get(entry.keyId) ?? 0);
+  }
+
   function schedule(): void {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     let next = Number.POSITIVE_INFINITY;
     for (const entry of outbox.values()) {
-      if (!inFlight.has(entry.id)) next = Math.min(next, entry.nextAttemptAt);
+      if (!inFlight.has(entry.id) && !persisting.has(entry.id)) next = Math.min(next, dueAt(entry));
     }
     if (next === Number.POSITIVE_INFINITY) return;
     timer = setTimeout(pump, Math.max(0, next - now()));
@@ -151,20 +179,23 @@ export function createReactionEngine(deps: EngineDeps) {
   function pump(): void {
     timer = undefined;
     for (const entry of outbox.values()) {
-      if (!inFlight.has(entry.id) && entry.nextAttemptAt <= now()) void send(entry);
+      if (!inFlight.has(entry.id) && !persisting.has(entry.id) && dueAt(entry) <= now())
+        void send(entry);
     }
     schedule();
   }
 
   async function send(entry: OutboxEntry): Promise<void> {
-    inFlight.add(entry.id);
     const sent = { ...entry };
+    inFlight.set(entry.id, sent);
     try {
       await deps.transport(sent);
       await landed(sent);
     } catch (error) {
       const failure: ApiFailure =
-        error instanceof ApiError ? error.failure : { kind: 'network', message: 'The request could not be sent.' };
+        error instanceof ApiError
+          ? error.failure
+          : { kind: 'network', message: 'The request could not be sent.' };
       await failed(sent, failure);
     } finally {
       inFlight.delete(entry.id);
@@ -189,8 +220,11 @@ export function createReactionEngine(deps: EngineDeps) {
 
   async function failed(sent: OutboxEntry, failure: ApiFailure): Promise<void> {
     const current = outbox.get(sent.id) ?? sent;
-    const attempts = current.attempts + 1;
-    const giveUp = !isRetryable(failure) || (failure.kind === 'server' && attempts >= MAX_SERVER_ATTEMPTS);
+    // Only answers that say the service is broken count toward giving up; network trouble and
+    // rate limits wait as long as needed.
+    const attempts = (current.lastFailure === failure.kind ? current.attempts : 0) + 1;
+    const broken = failure.kind === 'server' || failure.kind === 'malformed';
+    const giveUp = !isRetryable(failure) || (broken && attempts >= MAX_SERVER_ATTEMPTS);
     if (giveUp) {
       await removeEntry(sent.id);
       if (failure.kind === 'unauthorized') deps.keyRefused(sent.keyId, failure.message);
@@ -199,8 +233,17 @@ export function createReactionEngine(deps: EngineDeps) {
       deps.publishNotice(noticeFor(sent.target.urn, failure, true), current.origin);
       return;
     }
-    const waitUntil = failure.kind === 'rate-limited' ? Math.max(failure.retryAt, now()) : now() + backoffDelay(attempts, random);
-    const next: OutboxEntry = { ...current, attempts, nextAttemptAt: waitUntil, lastFailure: failure.kind };
+    const waitUntil =
+      failure.kind === 'rate-limited'
+        ? Math.max(failure.retryAt, now())
+        : now() + backoffDelay(attempts, random);
+    if (failure.kind === 'rate-limited') rateLimitedUntil.set(sent.keyId, waitUntil);
+    const next: OutboxEntry = {
+      ...current,
+      attempts,
+      nextAttemptAt: waitUntil,
+      lastFailure: failure.kind,
+    };
     outbox.set(next.id, next);
     await deps.storage.putOutbox(next);
     // Say it once per kind of trouble, not on every retry.
@@ -220,7 +263,8 @@ export function createReactionEngine(deps: EngineDeps) {
     async retryQueued(): Promise<void> {
       await loaded;
       for (const [id, entry] of outbox) {
-        if (entry.lastFailure === 'network' && !inFlight.has(id)) outbox.set(id, { ...entry, nextAttemptAt: now() });
+        if (entry.lastFailure === 'network' && !inFlight.has(id))
+          outbox.set(id, { ...entry, nextAttemptAt: now() });
       }
       pump();
     },
@@ -233,17 +277,20 @@ export function createReactionEngine(deps: EngineDeps) {
       const account = await deps.getDefaultAccount();
       if (!account) {
         const code: NoticeCode = (await deps.hasKeys()) ? 'no-account' : 'no-key';
-        return { accepted: false, notice: noticeFor(request.target.urn, { kind: code, message: '' }, true) };
+        return {
+          accepted: false,
+          notice: noticeFor(request.target.urn, { kind: code, message: '' }, true),
+        };
       }
       const { urn } = request.target;
       const id = `${account.accountId}|${urn}|${request.value}`;
-      const existing = outbox.get(id);
       const isConfirmed = (await confirmedValues(account.accountId, urn)).has(request.value);
+      // Read after the await: a click that arrived meanwhile may have queued an intent.
+      const existing = outbox.get(id);
       if (existing && !inFlight.has(id) && request.react === isConfirmed) {
         // Toggled back to where the service already is: drop the queued request unsent.
         await removeEntry(id);
       } else if (existing || request.react !== isConfirmed) {
-        const waitsForRateLimit = existing?.lastFailure === 'rate-limited' && existing.nextAttemptAt > now();
         const entry: OutboxEntry = {
           id,
           target: request.target,
@@ -253,14 +300,20 @@ export function createReactionEngine(deps: EngineDeps) {
           react: request.react,
           version: (existing?.version ?? 0) + 1,
           attempts: existing?.attempts ?? 0,
-          nextAttemptAt: waitsForRateLimit && existing ? existing.nextAttemptAt : now(),
+          // A rate limit still holds through the key's wait (see dueAt).
+          nextAttemptAt: now(),
           createdAt: existing?.createdAt ?? now(),
           lastFailure: existing?.lastFailure,
           origin,
         };
         outbox.set(id, entry);
         // Durable before any request leaves.
-        await deps.storage.putOutbox(entry);
+        persisting.add(id);
+        try {
+          await deps.storage.putOutbox(entry);
+        } finally {
+          persisting.delete(id);
+        }
         pump();
       }
       const view = await viewOf(account.accountId, urn);
@@ -271,8 +324,12 @@ export function createReactionEngine(deps: EngineDeps) {
     async views(urns: readonly string[]): Promise<{ views: TargetView[]; ready: boolean }> {
       await loaded;
       const account = await deps.getDefaultAccount();
-      if (!account) return { views: urns.map((urn) => ({ urn, active: [], pending: [] })), ready: false };
-      return { views: await Promise.all(urns.map((urn) => viewOf(account.accountId, urn))), ready: true };
+      if (!account)
+        return { views: urns.map((urn) => ({ urn, active: [], pending: [] })), ready: false };
+      return {
+        views: await Promise.all(urns.map((urn) => viewOf(account.accountId, urn))),
+        ready: true,
+      };
     },
 
     /** A reaction made elsewhere (or the echo of our own), from the realtime socket. */
@@ -283,7 +340,8 @@ export function createReactionEngine(deps: EngineDeps) {
       if (values.has(value) === react) return; // Known already: our own echo, or a replay.
       const id = `${accountId}|${target.urn}|${value}`;
       const queued = outbox.get(id);
-      const isEcho = queued !== undefined && inFlight.has(id) && queued.react === react;
+      // Compared with what was sent, not with a newer click still waiting behind it.
+      const isEcho = inFlight.get(id)?.react === react;
       await setConfirmed(accountId, target.urn, value, react);
       if (queued && !inFlight.has(id) && queued.react === react) await removeEntry(id);
       if (!isEcho) {
@@ -318,7 +376,8 @@ const NOTICE_TEXT: Record<NoticeCode, string> = {
   'no-key': 'Add your ConnectSafely key to react from here.',
   'no-account': 'Choose which LinkedIn account reacts, in Accounts.',
   unauthorized: 'ConnectSafely refused your key. Check it in Accounts.',
-  'account-not-found': 'ConnectSafely does not know the chosen LinkedIn account. Choose another in Accounts.',
+  'account-not-found':
+    'ConnectSafely does not know the chosen LinkedIn account. Choose another in Accounts.',
   rejected: 'ConnectSafely refused this reaction.',
   'rate-limited': 'Rate limited: Reactbar will send this reaction when the limit resets.',
   offline: 'Offline: this reaction is queued and will be sent when the connection is back.',
@@ -349,7 +408,9 @@ function noticeFor(
   if (code === 'offline' && (failure.kind === 'server' || failure.kind === 'malformed')) {
     message = 'ConnectSafely had a problem: Reactbar will try again shortly.';
   }
-  const fixInAccounts = ['no-key', 'no-account', 'unauthorized', 'account-not-found'].includes(code);
+  const fixInAccounts = ['no-key', 'no-account', 'unauthorized', 'account-not-found'].includes(
+    code,
+  );
   return { urn, code, message, retryAt, fixInAccounts, rolledBack };
 }
 
@@ -363,6 +424,7 @@ export function linkTo(target: TargetRef): string {
     const threadId = target.conversationUrn.match(/,(2-[^)]+)\)$/)?.[1] ?? '';
     return `https://www.linkedin.com/messaging/thread/${encodeURIComponent(threadId)}/`;
   }
-  const postUrn = target.kind === 'comment' ? (target.urn.match(/\((urn:li:[^,]+),/)?.[1] ?? '') : target.urn;
+  const postUrn =
+    target.kind === 'comment' ? (target.urn.match(/\((urn:li:[^,]+),/)?.[1] ?? '') : target.urn;
   return `https://www.linkedin.com/feed/update/${postUrn}/`;
 }

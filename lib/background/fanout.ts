@@ -10,22 +10,33 @@ type Data<K extends Name> = Parameters<BroadcastProtocol[K]>[0];
 
 const LINKEDIN_TABS = 'https://*.linkedin.com/*';
 
-export async function toLinkedInTabs<K extends Name>(name: K, data: Data<K>, onlyTabId?: number): Promise<void> {
+export async function toLinkedInTabs<K extends Name>(
+  name: K,
+  data: Data<K>,
+  onlyTabId?: number,
+): Promise<void> {
   const tabIds =
-    onlyTabId !== undefined ? [onlyTabId] : (await browser.tabs.query({ url: LINKEDIN_TABS })).map((tab) => tab.id);
+    onlyTabId !== undefined
+      ? [onlyTabId]
+      : (await browser.tabs.query({ url: LINKEDIN_TABS })).map((tab) => tab.id);
   await Promise.all(
     tabIds.map((tabId) =>
       tabId === undefined
         ? undefined
-        : (broadcastMessenger.sendMessage as (n: K, d: Data<K>, tab: number) => Promise<unknown>)(name, data, tabId).catch(
-            () => undefined,
-          ),
+        : (broadcastMessenger.sendMessage as (n: K, d: Data<K>, tab: number) => Promise<unknown>)(
+            name,
+            data,
+            tabId,
+          ).catch(() => undefined),
     ),
   );
 }
 
 export async function toExtensionPages<K extends Name>(name: K, data: Data<K>): Promise<void> {
-  await (broadcastMessenger.sendMessage as (n: K, d: Data<K>) => Promise<unknown>)(name, data).catch(() => undefined);
+  await (broadcastMessenger.sendMessage as (n: K, d: Data<K>) => Promise<unknown>)(
+    name,
+    data,
+  ).catch(() => undefined);
 }
 
 export async function toEverywhere<K extends Name>(name: K, data: Data<K>): Promise<void> {

@@ -2,7 +2,13 @@
  * ConnectSafely keys and the default account, in the extension's IndexedDB. Only the
  * background imports this module; what leaves it is a KeySummary with the key masked.
  */
-import type { AccountSummary, DefaultAccount, KeySummary, RateLimitBudget, RealtimeState } from '../accounts/types';
+import type {
+  AccountSummary,
+  DefaultAccount,
+  KeySummary,
+  RateLimitBudget,
+  RealtimeState,
+} from '../accounts/types';
 import { openDatabase, type StoredKey } from '../store/db';
 import { ApiError, type ConnectSafelyClient } from './connectsafely';
 
@@ -14,7 +20,9 @@ export class KeyError extends Error {
 }
 
 export function maskKey(apiKey: string): string {
-  return apiKey.length <= 10 ? '•'.repeat(apiKey.length) : `${apiKey.slice(0, 4)}…${apiKey.slice(-4)}`;
+  return apiKey.length <= 10
+    ? '•'.repeat(apiKey.length)
+    : `${apiKey.slice(0, 4)}…${apiKey.slice(-4)}`;
 }
 
 export function summarize(key: StoredKey, realtime: RealtimeState): KeySummary {
@@ -45,7 +53,8 @@ export async function addKey(
   now = Date.now(),
 ): Promise<StoredKey> {
   const existing = await listKeys();
-  if (existing.some((key) => key.apiKey === apiKey)) throw new KeyError('That key is already stored.');
+  if (existing.some((key) => key.apiKey === apiKey))
+    throw new KeyError('That key is already stored.');
   const accounts = await checkAccounts(clientFor(apiKey));
   const key: StoredKey = {
     id: crypto.randomUUID(),
@@ -59,16 +68,27 @@ export async function addKey(
   };
   await (await openDatabase()).put('keys', key);
   const current = await getDefaultAccount();
-  if (!current && accounts[0]) await setDefaultAccount({ keyId: key.id, accountId: accounts[0].id });
+  if (!current && accounts[0])
+    await setDefaultAccount({ keyId: key.id, accountId: accounts[0].id });
   return key;
 }
 
 /** Asks ConnectSafely again; a refused key is kept, marked, so the user sees why. */
-export async function recheckKey(keyId: string, client: ConnectSafelyClient, now = Date.now()): Promise<StoredKey> {
+export async function recheckKey(
+  keyId: string,
+  client: ConnectSafelyClient,
+  now = Date.now(),
+): Promise<StoredKey> {
   const key = await requireKey(keyId);
   let updated: StoredKey;
   try {
-    updated = { ...key, accounts: await checkAccounts(client), status: 'valid', error: undefined, checkedAt: now };
+    updated = {
+      ...key,
+      accounts: await checkAccounts(client),
+      status: 'valid',
+      error: undefined,
+      checkedAt: now,
+    };
   } catch (error) {
     if (!(error instanceof KeyError) || !(error.cause instanceof ApiError)) throw error;
     if (error.cause.failure.kind !== 'unauthorized') throw error;
@@ -97,7 +117,11 @@ export async function removeKey(keyId: string): Promise<void> {
     // Another stored account takes over, so reactions keep working.
     const next = (await listKeys()).find((key) => key.accounts.length > 0);
     const account = next?.accounts[0];
-    await db.put('meta', next && account ? { keyId: next.id, accountId: account.id } : null, DEFAULT_ACCOUNT);
+    await db.put(
+      'meta',
+      next && account ? { keyId: next.id, accountId: account.id } : null,
+      DEFAULT_ACCOUNT,
+    );
   }
 }
 
@@ -110,7 +134,10 @@ export async function updateRateLimit(keyId: string, rateLimit: RateLimitBudget)
 }
 
 export async function getDefaultAccount(): Promise<DefaultAccount | null> {
-  const value = (await (await openDatabase()).get('meta', DEFAULT_ACCOUNT)) as DefaultAccount | null | undefined;
+  const value = (await (await openDatabase()).get('meta', DEFAULT_ACCOUNT)) as
+    | DefaultAccount
+    | null
+    | undefined;
   return value ?? null;
 }
 
@@ -125,13 +152,15 @@ export async function setDefaultAccount(choice: DefaultAccount): Promise<void> {
 async function checkAccounts(client: ConnectSafelyClient): Promise<AccountSummary[]> {
   try {
     const accounts = await client.accounts();
-    if (accounts.length === 0) throw new KeyError('ConnectSafely accepted the key, but it has no LinkedIn accounts.');
+    if (accounts.length === 0)
+      throw new KeyError('ConnectSafely accepted the key, but it has no LinkedIn accounts.');
     return accounts;
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     const messages: Record<string, string> = {
       unauthorized: 'ConnectSafely refused this key (401). Check that you copied all of it.',
-      network: 'ConnectSafely could not be reached. Check your connection and the API URL in Options.',
+      network:
+        'ConnectSafely could not be reached. Check your connection and the API URL in Options.',
       'rate-limited': 'ConnectSafely rate limit reached. Try again in a few minutes.',
     };
     throw new KeyError(messages[error.failure.kind] ?? error.message, { cause: error });

@@ -34,12 +34,14 @@ export function startBackground(): void {
       void keys.markKeyRefused(keyId, message).then(accountsChanged);
     },
     // Alarms wake a stopped worker; Chrome rounds short delays up to 30 s, timers cover those.
-    wakeAt: (when) => void browser.alarms.create(OUTBOX_ALARM, { when: Math.max(when, Date.now() + 1000) }),
+    wakeAt: (when) =>
+      void browser.alarms.create(OUTBOX_ALARM, { when: Math.max(when, Date.now() + 1000) }),
   });
 
   const realtime = createRealtimeManager({
     engine,
-    statesChanged: (realtimeStates) => void toExtensionPages('accountsChanged', { realtime: realtimeStates }),
+    statesChanged: (realtimeStates) =>
+      void toExtensionPages('accountsChanged', { realtime: realtimeStates }),
   });
 
   function accountsChanged(): void {
@@ -57,7 +59,10 @@ export function startBackground(): void {
   handle('getStatus', async () => ({ connection: await loadConnectionSettings(), startedAt }));
 
   handle('react', (request, context) =>
-    engine.react(request, context.tabId === undefined ? undefined : { tabId: context.tabId, frameId: context.frameId }),
+    engine.react(
+      request,
+      context.tabId === undefined ? undefined : { tabId: context.tabId, frameId: context.frameId },
+    ),
   );
   handle('getViews', ({ urns }) => engine.views(urns));
   handle('openAccounts', async () => {

@@ -87,7 +87,12 @@ export function createRealtimeManager(deps: RealtimeManagerDeps) {
     const wanted = new Map(keys.map((key) => [key.id, key]));
     for (const [keyId, running] of clients) {
       const key = wanted.get(keyId);
-      if (!key || key.apiKey !== running.apiKey || running.url !== socketUrl || key.status === 'invalid') {
+      if (
+        !key ||
+        key.apiKey !== running.apiKey ||
+        running.url !== socketUrl ||
+        key.status === 'invalid'
+      ) {
         running.client.stop();
         clients.delete(keyId);
         if (!key) states.delete(keyId);

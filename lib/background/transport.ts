@@ -9,7 +9,8 @@ export async function sendReaction(entry: OutboxEntry): Promise<void> {
     throw new ApiError({ kind: 'rejected', message: 'Reactbar cannot react to posts yet.' });
   }
   const client = await connectSafelyForKeyId(entry.keyId);
-  if (!client) throw new ApiError({ kind: 'unauthorized', message: 'The key for this reaction was removed.' });
+  if (!client)
+    throw new ApiError({ kind: 'unauthorized', message: 'The key for this reaction was removed.' });
   await client.react({
     conversationUrn: target.conversationUrn,
     messageUrn: target.urn,

@@ -19,6 +19,7 @@ export const messages: Surface = {
     return { kind: 'message', urn: parsed.messageUrn, conversationUrn: parsed.conversationUrn };
   },
   placeHost(node, host) {
-    node.append(host);
+    // First child: the bar sits at the message's top edge, like LinkedIn's own hover actions.
+    node.prepend(host);
   },
 };

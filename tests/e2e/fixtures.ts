@@ -22,6 +22,8 @@ interface TestFixtures {
   openPopup(): Promise<Page>;
   openOptions(): Promise<Page>;
   stopWorker(): Promise<void>;
+  /** Adds a ConnectSafely key through the popup's Accounts tab, as a user does. */
+  addKey(apiKey?: string): Promise<void>;
 }
 
 interface WorkerFixtures {
@@ -79,6 +81,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   stopWorker: async ({ context }, use) => {
     await use(() => stopBackgroundWorker(context));
+  },
+
+  addKey: async ({ context, extensionId, emulator }, use) => {
+    await use(async (apiKey = emulator.credentials.connectSafelyKey) => {
+      const popup = await context.newPage();
+      await popup.goto(`${extensionPageUrl(extensionId, 'popup.html')}#accounts`);
+      await popup.getByLabel('API key', { exact: true }).fill(apiKey);
+      await popup.getByRole('button', { name: 'Add key' }).click();
+      await expect(popup.getByRole('status').filter({ hasText: /added\./ })).toBeAttached();
+      await popup.close();
+    });
   },
 });
 
