@@ -300,8 +300,8 @@ export function createReactionEngine(deps: EngineDeps) {
           react: request.react,
           version: (existing?.version ?? 0) + 1,
           attempts: existing?.attempts ?? 0,
-          // A rate limit still holds through the key's wait (see dueAt).
-          nextAttemptAt: now(),
+          // A key's rate limit holds new clicks too; stored, so it survives a restart.
+          nextAttemptAt: Math.max(now(), rateLimitedUntil.get(account.keyId) ?? 0),
           createdAt: existing?.createdAt ?? now(),
           lastFailure: existing?.lastFailure,
           origin,
