@@ -93,7 +93,7 @@ export function createRealtimeManager(deps: RealtimeManagerDeps) {
         running.url !== socketUrl ||
         key.status === 'invalid'
       ) {
-        running.client.stop();
+        void running.client.stop();
         clients.delete(keyId);
         if (!key) states.delete(keyId);
       }

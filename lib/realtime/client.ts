@@ -110,7 +110,12 @@ export function createRealtimeClient(options: RealtimeClientOptions): RealtimeCl
   function setState(next: RealtimeState): void {
     if (sameState(current, next)) return;
     current = next;
-    options.onState(next);
+    try {
+      options.onState(next);
+    } catch (error) {
+      // A listener's bug must not break the connection logic that called it.
+      log('onState threw', { error: String(error) });
+    }
   }
 
   function clearRetry(): void {
