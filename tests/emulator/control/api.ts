@@ -35,8 +35,8 @@ const Schemas = {
     status: z
       .number()
       .int()
-      .refine((status) => status === 0 || (status >= 400 && status <= 599), {
-        message: 'status must be 0 or 400-599',
+      .refine((status) => status === 0 || (status >= 200 && status <= 599), {
+        message: 'status must be 0 or 200-599',
       }),
     count: z.number().int().min(1).default(1),
     retryAfterSeconds: z.number().int().min(0).optional(),
