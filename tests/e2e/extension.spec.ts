@@ -1,6 +1,11 @@
 import { expect, test } from './fixtures';
 
-test('the extension loads with its background, popup and options page', async ({ context, extensionId, openPopup, openOptions }) => {
+test('the extension loads with its background, popup and options page', async ({
+  context,
+  extensionId,
+  openPopup,
+  openOptions,
+}) => {
   expect(extensionId).toMatch(/^[a-p]{32}$/);
   const [worker] = context.serviceWorkers();
   const manifest = await worker?.evaluate(() => chrome.runtime.getManifest());
@@ -29,7 +34,9 @@ test('connection settings are validated, saved, and read by a restarted backgrou
   await options.getByLabel('LinkedIn API version').fill('2026-11');
   await options.getByRole('button', { name: 'Save' }).click();
   await expect(options.getByText('The URL must start with ws:// or wss://')).toBeVisible();
-  await expect(options.getByText('The version is a month, written YYYYMM (for example 202611)')).toBeVisible();
+  await expect(
+    options.getByText('The version is a month, written YYYYMM (for example 202611)'),
+  ).toBeVisible();
 
   await options.getByLabel('Realtime socket URL').fill(emulator.urls.socketUrl);
   await options.getByLabel('LinkedIn API version').fill('202609');
@@ -47,9 +54,13 @@ test('connection settings are validated, saved, and read by a restarted backgrou
   // Opening the popup wakes a new worker, which reads the saved settings from storage.
   const after = await openPopup();
   await after.getByText('Connection').click();
-  await expect(after.getByTestId('status-connectsafely')).toHaveText(emulator.urls.connectSafelyUrl);
+  await expect(after.getByTestId('status-connectsafely')).toHaveText(
+    emulator.urls.connectSafelyUrl,
+  );
   await expect(after.getByTestId('status-socket')).toHaveText(emulator.urls.socketUrl);
-  await expect(after.getByTestId('status-linkedin')).toHaveText(`${emulator.urls.linkedinUrl} (version 202609)`);
+  await expect(after.getByTestId('status-linkedin')).toHaveText(
+    `${emulator.urls.linkedinUrl} (version 202609)`,
+  );
   // A new worker answered, not the old one.
   const secondStart = await after.getByLabel('Connection').getAttribute('data-background-started');
   expect(Number(secondStart)).toBeGreaterThan(Number(firstStart));

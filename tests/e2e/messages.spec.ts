@@ -26,7 +26,10 @@ function reactButton(scope: Scope, target: ExpectedTarget, emoji: string): Locat
 }
 
 function activeButton(scope: Scope, target: ExpectedTarget, emoji: string): Locator {
-  return host(scope, target).getByRole('button', { name: `Remove your ${emoji} reaction`, exact: true });
+  return host(scope, target).getByRole('button', {
+    name: `Remove your ${emoji} reaction`,
+    exact: true,
+  });
 }
 
 function reactPath(target: ExpectedTarget): string {
@@ -37,12 +40,20 @@ function reactPath(target: ExpectedTarget): string {
 }
 
 /** A reaction made elsewhere: straight to the API, as another browser or app would. */
-async function reactElsewhere(emulator: Emulator, target: ExpectedTarget, emoji: string, react = true) {
+async function reactElsewhere(
+  emulator: Emulator,
+  target: ExpectedTarget,
+  emoji: string,
+  react = true,
+) {
   const response = await fetch(
     `${emulator.urls.connectSafelyUrl.replace('/linkedin', '')}${reactPath(target)}?accountId=${emulator.credentials.accountId}`,
     {
       method: 'POST',
-      headers: { Authorization: `Bearer ${emulator.credentials.connectSafelyKey}`, 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: `Bearer ${emulator.credentials.connectSafelyKey}`,
+        'Content-Type': 'application/json',
+      },
       body: JSON.stringify({ emoji, react }),
     },
   );
@@ -77,7 +88,9 @@ test.describe('with a key', () => {
     expect(request?.query).toEqual({ accountId: emulator.credentials.accountId });
     expect(request?.body).toEqual({ emoji: '👍', react: true });
     expect(request?.headers.authorization).toBe(`Bearer ${emulator.credentials.connectSafelyKey}`);
-    await expect.poll(() => control.messageReactions(FIRST.conversationUrn ?? '', FIRST.urn)).toEqual(['👍']);
+    await expect
+      .poll(() => control.messageReactions(FIRST.conversationUrn ?? '', FIRST.urn))
+      .toEqual(['👍']);
 
     // Away from the message, the reaction stays visible as a chip.
     await page.mouse.move(5, 5);
@@ -88,11 +101,16 @@ test.describe('with a key', () => {
     await expect(reactButton(page, FIRST, '👍')).toHaveAttribute('aria-pressed', 'false');
     const requests = await control.waitForRequests({ route: 'cs.react' }, 2);
     expect(requests[1]?.body).toEqual({ emoji: '👍', react: false });
-    await expect.poll(() => control.messageReactions(FIRST.conversationUrn ?? '', FIRST.urn)).toEqual([]);
+    await expect
+      .poll(() => control.messageReactions(FIRST.conversationUrn ?? '', FIRST.urn))
+      .toEqual([]);
     await expect(host(page, FIRST).locator('.rb-chips')).toHaveCount(0);
   });
 
-  test('keyboard: one tab stop per bar, arrows move, Enter reacts', async ({ context, control }) => {
+  test('keyboard: one tab stop per bar, arrows move, Enter reacts', async ({
+    context,
+    control,
+  }) => {
     const page = await context.newPage();
     await openMessaging(page);
     await reactButton(page, FIRST, '👍').focus();
@@ -100,7 +118,9 @@ test.describe('with a key', () => {
     await expect(reactButton(page, FIRST, '❤️')).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(activeButton(page, FIRST, '❤️')).toHaveAttribute('aria-pressed', 'true');
-    await expect.poll(() => control.messageReactions(FIRST.conversationUrn ?? '', FIRST.urn)).toEqual(['❤️']);
+    await expect
+      .poll(() => control.messageReactions(FIRST.conversationUrn ?? '', FIRST.urn))
+      .toEqual(['❤️']);
     const tabStops = await host(page, FIRST).locator('button[tabindex="0"]').count();
     expect(tabStops).toBe(1);
   });
@@ -109,20 +129,28 @@ test.describe('with a key', () => {
     const page = await context.newPage();
     await page.goto(FIXTURE_URLS.overlay);
     const top = EXPECTED.overlay.initial.find((target) => target.frame === 'top') as ExpectedTarget;
-    const inFrame = EXPECTED.overlay.initial.find((target) => target.frame === 'preload') as ExpectedTarget;
+    const inFrame = EXPECTED.overlay.initial.find(
+      (target) => target.frame === 'preload',
+    ) as ExpectedTarget;
     const iframe = page.frameLocator('iframe[data-testid="interop-iframe"]');
 
     await hover(page, top);
     await reactButton(page, top, '😂').click();
     await expect(activeButton(page, top, '😂')).toHaveAttribute('aria-pressed', 'true');
-    await expect.poll(() => control.messageReactions(top.conversationUrn ?? '', top.urn)).toEqual(['😂']);
+    await expect
+      .poll(() => control.messageReactions(top.conversationUrn ?? '', top.urn))
+      .toEqual(['😂']);
 
     await hover(iframe, inFrame);
     await reactButton(iframe, inFrame, '👏').click();
     await expect(activeButton(iframe, inFrame, '👏')).toHaveAttribute('aria-pressed', 'true');
-    await expect.poll(() => control.messageReactions(inFrame.conversationUrn ?? '', inFrame.urn)).toEqual(['👏']);
+    await expect
+      .poll(() => control.messageReactions(inFrame.conversationUrn ?? '', inFrame.urn))
+      .toEqual(['👏']);
     await activeButton(iframe, inFrame, '👏').click();
-    await expect.poll(() => control.messageReactions(inFrame.conversationUrn ?? '', inFrame.urn)).toEqual([]);
+    await expect
+      .poll(() => control.messageReactions(inFrame.conversationUrn ?? '', inFrame.urn))
+      .toEqual([]);
     const bodies = (await control.requests({ route: 'cs.react' })).map((request) => request.body);
     expect(bodies).toEqual([
       { emoji: '😂', react: true },
@@ -163,7 +191,9 @@ test.describe('with a key', () => {
     await popup.getByRole('tab', { name: 'History' }).click();
     await expect(popup.getByText('· from another device')).toHaveCount(2);
     await expect(popup.getByRole('listitem').filter({ hasText: 'Reacted' })).toHaveCount(3);
-    await expect(host(a, SECOND).getByRole('button', { name: 'Remove your 🎉 reaction' })).toHaveCount(1);
+    await expect(
+      host(a, SECOND).getByRole('button', { name: 'Remove your 🎉 reaction' }),
+    ).toHaveCount(1);
   });
 
   test('ten rapid toggles end in the state of the last click, one request in flight at a time', async ({
@@ -185,18 +215,26 @@ test.describe('with a key', () => {
     expect(requests.length).toBeLessThan(10);
     for (let index = 1; index < requests.length; index++) {
       const gap = (requests[index]?.at ?? 0) - (requests[index - 1]?.at ?? 0);
-      expect(gap, 'a request started before the previous one was answered').toBeGreaterThanOrEqual(390);
+      expect(gap, 'a request started before the previous one was answered').toBeGreaterThanOrEqual(
+        390,
+      );
     }
 
     // Eleven end on "reacted".
     for (let click = 0; click < 11; click++) await button.click();
     await expect(button).toHaveAttribute('aria-pressed', 'true');
     await expect
-      .poll(() => control.messageReactions(FIRST.conversationUrn ?? '', FIRST.urn), { timeout: 15_000 })
+      .poll(() => control.messageReactions(FIRST.conversationUrn ?? '', FIRST.urn), {
+        timeout: 15_000,
+      })
       .toEqual(['👍']);
   });
 
-  test('500s are retried and the reaction is applied once', async ({ context, control, openPopup }) => {
+  test('500s are retried and the reaction is applied once', async ({
+    context,
+    control,
+    openPopup,
+  }) => {
     await control.failNext('cs.react', 500, 2);
     const page = await context.newPage();
     await openMessaging(page);
@@ -204,7 +242,9 @@ test.describe('with a key', () => {
     await reactButton(page, FIRST, '👍').click();
     await expect(activeButton(page, FIRST, '👍')).toHaveAttribute('aria-pressed', 'true');
     await control.waitForRequests({ route: 'cs.react' }, 3, 15_000);
-    await expect.poll(() => control.messageReactions(FIRST.conversationUrn ?? '', FIRST.urn)).toEqual(['👍']);
+    await expect
+      .poll(() => control.messageReactions(FIRST.conversationUrn ?? '', FIRST.urn))
+      .toEqual(['👍']);
     await expect(activeButton(page, FIRST, '👍')).not.toHaveAttribute('data-pending', /.*/);
     expect(await control.requests({ route: 'cs.react' })).toHaveLength(3);
     const popup = await openPopup();
@@ -218,11 +258,15 @@ test.describe('with a key', () => {
     await openMessaging(page);
     await hover(page, FIRST);
     await reactButton(page, FIRST, '👍').click();
-    await expect(host(page, FIRST).getByRole('status')).toContainText(/Rate limited until \d{1,2}:\d{2}/);
+    await expect(host(page, FIRST).getByRole('status')).toContainText(
+      /Rate limited until \d{1,2}:\d{2}/,
+    );
     await expect(activeButton(page, FIRST, '👍')).toHaveAttribute('aria-pressed', 'true'); // still queued
     const requests = await control.waitForRequests({ route: 'cs.react' }, 2, 15_000);
     expect((requests[1]?.at ?? 0) - (requests[0]?.at ?? 0)).toBeGreaterThanOrEqual(2900);
-    await expect.poll(() => control.messageReactions(FIRST.conversationUrn ?? '', FIRST.urn)).toEqual(['👍']);
+    await expect
+      .poll(() => control.messageReactions(FIRST.conversationUrn ?? '', FIRST.urn))
+      .toEqual(['👍']);
   });
 
   test('a 401 rolls back, explains and links to Accounts', async ({ context, control }) => {
@@ -238,7 +282,10 @@ test.describe('with a key', () => {
     await notice.getByRole('button', { name: 'Open Accounts' }).click({ timeout: 5000 });
     const accounts = await opened;
     await expect(accounts).toHaveURL(/popup\.html#accounts$/);
-    await expect(accounts.getByRole('tab', { name: 'Accounts' })).toHaveAttribute('aria-selected', 'true');
+    await expect(accounts.getByRole('tab', { name: 'Accounts' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
     await expect(accounts.getByText(/Refused/)).toBeVisible();
   });
 
@@ -261,7 +308,9 @@ test.describe('with a key', () => {
     // Any LinkedIn page wakes the worker, which resends what its outbox still holds.
     await page.reload();
     await expect(activeButton(page, FIRST, '👍')).toHaveAttribute('aria-pressed', 'true');
-    await expect(activeButton(page, FIRST, '👍')).not.toHaveAttribute('data-pending', /.*/, { timeout: 15_000 });
+    await expect(activeButton(page, FIRST, '👍')).not.toHaveAttribute('data-pending', /.*/, {
+      timeout: 15_000,
+    });
     expect(await control.messageReactions(FIRST.conversationUrn ?? '', FIRST.urn)).toEqual(['👍']);
 
     const popup = await openPopup();
@@ -271,7 +320,11 @@ test.describe('with a key', () => {
     await expect(activeButton(page, SECOND, '🚀')).toBeAttached();
   });
 
-  test('malformed API answers and socket frames break nothing', async ({ context, control, emulator }) => {
+  test('malformed API answers and socket frames break nothing', async ({
+    context,
+    control,
+    emulator,
+  }) => {
     await control.failNext('cs.react', 200, 1, { body: 'this is not the documented answer' });
     const page = await context.newPage();
     const errors: string[] = [];
@@ -280,9 +333,16 @@ test.describe('with a key', () => {
     await hover(page, FIRST);
     await reactButton(page, FIRST, '👍').click();
     await control.waitForRequests({ route: 'cs.react' }, 2, 15_000);
-    await expect.poll(() => control.messageReactions(FIRST.conversationUrn ?? '', FIRST.urn)).toEqual(['👍']);
+    await expect
+      .poll(() => control.messageReactions(FIRST.conversationUrn ?? '', FIRST.urn))
+      .toEqual(['👍']);
 
-    for (const frame of ['garbage{', '{"type":"reaction","seq":"x"}', '{"type":"reaction","seq":99,"id":"z"}', '[]']) {
+    for (const frame of [
+      'garbage{',
+      '{"type":"reaction","seq":"x"}',
+      '{"type":"reaction","seq":99,"id":"z"}',
+      '[]',
+    ]) {
       await control.sendRawSocketFrame(frame);
     }
     await reactElsewhere(emulator, SECOND, '🔥');
@@ -318,7 +378,9 @@ test('emulator down, then up: the reaction is queued and delivered', async ({ co
   try {
     const control = new EmulatorControl(emulator.urls.controlUrl);
     await expect
-      .poll(() => control.messageReactions(FIRST.conversationUrn ?? '', FIRST.urn), { timeout: 45_000 })
+      .poll(() => control.messageReactions(FIRST.conversationUrn ?? '', FIRST.urn), {
+        timeout: 45_000,
+      })
       .toEqual(['👍']);
     await expect(activeButton(page, FIRST, '👍')).not.toHaveAttribute('data-pending', /.*/);
   } finally {

@@ -20,7 +20,9 @@ interface Marked {
 }
 
 function frameName(frame: Frame): 'top' | 'preload' {
-  return new URL(frame.url()).pathname.startsWith('/preload/') && frame.parentFrame() ? 'preload' : 'top';
+  return new URL(frame.url()).pathname.startsWith('/preload/') && frame.parentFrame()
+    ? 'preload'
+    : 'top';
 }
 
 async function markedTargets(page: Page): Promise<Marked[]> {
@@ -44,7 +46,9 @@ function key(target: Marked | ExpectedTarget): string {
 
 async function expectExactly(page: Page, expected: readonly ExpectedTarget[]): Promise<void> {
   const wanted = expected.map(key).sort();
-  await expect.poll(async () => (await markedTargets(page)).map(key).sort(), { timeout: 10_000 }).toEqual(wanted);
+  await expect
+    .poll(async () => (await markedTargets(page)).map(key).sort(), { timeout: 10_000 })
+    .toEqual(wanted);
 }
 
 function frameFor(page: Page, name: 'top' | 'preload'): Frame {
@@ -58,7 +62,10 @@ async function walk(page: Page, expectation: PageExpectation): Promise<void> {
   await expectExactly(page, expectation.initial);
   for (const step of expectation.steps) {
     await frameFor(page, step.frame).evaluate(
-      ({ call, args }) => (window as unknown as Record<string, Record<string, (...a: number[]) => void>>).__fixture?.[call]?.(...args),
+      ({ call, args }) =>
+        (window as unknown as Record<string, Record<string, (...a: number[]) => void>>).__fixture?.[
+          call
+        ]?.(...args),
       { call: step.call, args: [...step.args] },
     );
     await expect(page).toHaveURL(step.url);
@@ -66,7 +73,9 @@ async function walk(page: Page, expectation: PageExpectation): Promise<void> {
   }
 }
 
-test('feed: posts of both generations and their comments, then two infinite-scroll batches', async ({ context }) => {
+test('feed: posts of both generations and their comments, then two infinite-scroll batches', async ({
+  context,
+}) => {
   const page = await context.newPage();
   await walk(page, EXPECTED.feed);
   // The marked node is the right one (the expanded post, not its hidden copy; the card, not a comment).
@@ -84,15 +93,21 @@ test('feed: posts of both generations and their comments, then two infinite-scro
   }
 });
 
-test('post page: comments and replies of both generations, normalized, then more comments', async ({ context }) => {
+test('post page: comments and replies of both generations, normalized, then more comments', async ({
+  context,
+}) => {
   await walk(await context.newPage(), EXPECTED.post);
 });
 
-test('messaging page: messages with derived conversations, new messages and SPA thread switches', async ({ context }) => {
+test('messaging page: messages with derived conversations, new messages and SPA thread switches', async ({
+  context,
+}) => {
   await walk(await context.newPage(), EXPECTED.messaging);
 });
 
-test('overlay chat windows, including the /preload/ iframe, and newly opened chats', async ({ context }) => {
+test('overlay chat windows, including the /preload/ iframe, and newly opened chats', async ({
+  context,
+}) => {
   await walk(await context.newPage(), EXPECTED.overlay);
 });
 

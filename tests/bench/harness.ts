@@ -1,0 +1,367 @@
+/**
+ * The page-side half of the benchmark, served inside the bench page as a plain `<script>` (it is
+ * "LinkedIn's own code"): adds the messages one batch per animation frame, watches for the
+ * bars, counts stylesheet copies and times clicks. The same script runs in every variant, so its
+ * own cost cancels out when the no-extension run is subtracted.
+ *
+ * `installHarness` must stay self-contained: its source text is what the page runs.
+ */
+
+export interface RunOptions {
+  /** Shadow hosts whose shadow root holds a bar once decorated; none: wait for the adds only. */
+  hostTags: string[];
+  /** How many decorated hosts mean "done". */
+  expected: number;
+  timeoutMs: number;
+}
+
+export interface RunResult {
+  /** performance.now() just before the first batch was appended. */
+  start: number;
+  /** After the last batch was appended. */
+  allAdded: number;
+  /** First frame at which `expected` hosts were decorated (or all added, without hosts). */
+  done: number;
+  /** End of the frame after `done`: its style, layout and paint are included. */
+  end: number;
+  frames: number;
+  /** Longest gap between two animation frames during the run (jank). */
+  maxFrameGap: number;
+  decorated: number;
+  messages: number;
+  timedOut: boolean;
+  longTasks: { count: number; total: number };
+}
+
+export interface StyleCopies {
+  /** Distinct adopted CSSStyleSheet objects holding the bar's CSS. */
+  adoptedSheets: number;
+  /** `<style>` elements holding the bar's CSS (in shadow roots and in the document). */
+  styleElements: number;
+  copies: number;
+  /** Characters of bar CSS held by those copies, together. */
+  cssChars: number;
+  shadowRoots: number;
+}
+
+export interface ClickArm {
+  urn: string;
+  emoji: string;
+  /** The button's `aria-pressed` after the click. */
+  expectPressed: boolean;
+  timeoutMs: number;
+}
+
+export interface ClickResult {
+  ok: boolean;
+  /** The click event's timeStamp (performance.now() time base). */
+  clickTs: number;
+  /** performance.timeOrigin + click timeStamp. */
+  clickEpoch: number;
+  /** Click → MutationObserver saw `aria-pressed` change. */
+  domMs: number;
+  /** Click → rAF callback of the first frame showing the change. */
+  rafMs: number;
+  /** Click → end of that frame's task (a setTimeout(0) queued in that rAF callback). */
+  frameEndMs: number;
+  /** Animation frames from the click to the one showing the change (1: the very next frame). */
+  frames: number;
+}
+
+export interface WatchResult {
+  ok: boolean;
+  /** performance.timeOrigin + performance.now() when the change was seen. */
+  perfEpoch: number;
+  /** Date.now() when the change was seen. */
+  dateEpoch: number;
+}
+
+export interface BenchApi {
+  load(batches: string[]): number;
+  clear(): void;
+  addAll(): number;
+  run(options: RunOptions): Promise<RunResult>;
+  decoratedCount(hostTags: string[]): number;
+  styleCopies(): StyleCopies;
+  armClick(arm: ClickArm): void;
+  clickResult(): Promise<ClickResult>;
+  watchPressed(arm: ClickArm): void;
+  watchResult(): Promise<WatchResult>;
+}
+
+/** The bar CSS marker: a selector only the bar's stylesheet has. */
+export const STYLE_MARKER = '.rb-anchor';
+
+export function installHarness(): void {
+  const MARKER = '.rb-anchor';
+  let batches: string[] = [];
+  let added = 0;
+  let clickPromise: Promise<ClickResult> | null = null;
+  let watchPromise: Promise<WatchResult> | null = null;
+
+  const list = (): Element => {
+    const ul = document.querySelector('.msg-thread ul.msg-s-message-list-content');
+    if (!ul) throw new Error('bench: no message list');
+    return ul;
+  };
+
+  const appendBatch = (html: string): void => {
+    const template = document.createElement('template');
+    template.innerHTML = html;
+    list().append(template.content);
+  };
+
+  /** The shadow root holding the bar of one message: Reactbar's host, or the naive UI's. */
+  const barRoot = (urn: string): ShadowRoot | null => {
+    const host = document.querySelector(`reactbar-host[data-reactbar-urn="${CSS.escape(urn)}"]`);
+    if (!host) return null;
+    return host.shadowRoot ?? host.querySelector('reactbar-naive-bar')?.shadowRoot ?? null;
+  };
+
+  const emojiButton = (root: ShadowRoot, emoji: string): HTMLButtonElement | null =>
+    Array.from(root.querySelectorAll<HTMLButtonElement>('button.rb-emoji')).find(
+      (button) => button.textContent === emoji,
+    ) ?? null;
+
+  const isDecorated = (host: Element): boolean => host.shadowRoot?.querySelector(MARKER) != null;
+
+  const api: BenchApi = {
+    load(next) {
+      batches = next;
+      return batches.length;
+    },
+
+    clear() {
+      batches = [];
+    },
+
+    addAll() {
+      for (const batch of batches.slice(added)) appendBatch(batch);
+      added = batches.length;
+      return list().querySelectorAll('[data-event-urn]').length;
+    },
+
+    run(options) {
+      return new Promise((resolve) => {
+        const trackers = options.hostTags.map((tag) => ({
+          live: document.getElementsByTagName(tag),
+          seen: 0,
+        }));
+        const waiting = new Set<Element>();
+        let decorated = 0;
+        let frames = 0;
+        let last = 0;
+        let maxFrameGap = 0;
+        let start = -1;
+        let allAdded = -1;
+        const longTasks = { count: 0, total: 0 };
+        const observer = new PerformanceObserver((entries) => {
+          for (const entry of entries.getEntries()) {
+            longTasks.count++;
+            longTasks.total += entry.duration;
+          }
+        });
+        try {
+          observer.observe({ type: 'longtask' });
+        } catch {
+          // No Long Tasks API: the figure stays 0.
+        }
+
+        const check = (): void => {
+          for (const tracker of trackers) {
+            while (tracker.seen < tracker.live.length) {
+              const host = tracker.live[tracker.seen++];
+              if (host) waiting.add(host);
+            }
+          }
+          for (const host of waiting) {
+            if (isDecorated(host)) {
+              waiting.delete(host);
+              decorated++;
+            }
+          }
+        };
+
+        const finish = (timedOut: boolean): void => {
+          const done = performance.now();
+          requestAnimationFrame(() => {
+            setTimeout(() => {
+              observer.disconnect();
+              resolve({
+                start,
+                allAdded,
+                done,
+                end: performance.now(),
+                frames,
+                maxFrameGap,
+                decorated,
+                messages: list().querySelectorAll('[data-event-urn]').length,
+                timedOut,
+                longTasks,
+              });
+            }, 0);
+          });
+        };
+
+        const frame = (now: number): void => {
+          frames++;
+          if (last > 0) maxFrameGap = Math.max(maxFrameGap, now - last);
+          last = now;
+          if (start < 0) start = performance.now();
+          if (added < batches.length) {
+            appendBatch(batches[added] ?? '');
+            added++;
+            if (added === batches.length) allAdded = performance.now();
+          }
+          let finished: boolean;
+          if (trackers.length === 0) {
+            finished = added === batches.length;
+          } else {
+            check();
+            finished = decorated >= options.expected;
+          }
+          if (finished || performance.now() - start > options.timeoutMs) {
+            finish(!finished);
+            return;
+          }
+          requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+    },
+
+    decoratedCount(hostTags) {
+      let count = 0;
+      for (const tag of hostTags) {
+        for (const host of document.getElementsByTagName(tag)) if (isDecorated(host)) count++;
+      }
+      return count;
+    },
+
+    styleCopies() {
+      const known = new Map<CSSStyleSheet, number>();
+      const textOf = (sheet: CSSStyleSheet): string => {
+        try {
+          return Array.from(sheet.cssRules, (rule) => rule.cssText).join('\n');
+        } catch {
+          return '';
+        }
+      };
+      let styleElements = 0;
+      let cssChars = 0;
+      let shadowRoots = 0;
+      const visit = (root: Document | ShadowRoot): void => {
+        for (const sheet of root.adoptedStyleSheets) {
+          if (known.has(sheet)) continue;
+          const text = textOf(sheet);
+          known.set(sheet, text.includes(MARKER) ? text.length : 0);
+        }
+        for (const style of root.querySelectorAll('style')) {
+          const text = style.textContent ?? '';
+          if (!text.includes(MARKER)) continue;
+          styleElements++;
+          cssChars += text.length;
+        }
+      };
+      visit(document);
+      for (const host of document.querySelectorAll('reactbar-host, reactbar-naive-bar')) {
+        if (!host.shadowRoot) continue;
+        shadowRoots++;
+        visit(host.shadowRoot);
+      }
+      let adoptedSheets = 0;
+      for (const chars of known.values()) {
+        if (chars === 0) continue;
+        adoptedSheets++;
+        cssChars += chars;
+      }
+      return { adoptedSheets, styleElements, copies: adoptedSheets + styleElements, cssChars, shadowRoots };
+    },
+
+    armClick(arm) {
+      const root = barRoot(arm.urn);
+      const button = root ? emojiButton(root, arm.emoji) : null;
+      if (!root || !button) throw new Error(`bench: no ${arm.emoji} button for ${arm.urn}`);
+      const wanted = String(arm.expectPressed);
+      clickPromise = new Promise((resolve) => {
+        let clickTs = -1;
+        let domAt = -1;
+        let frames = 0;
+        const settle = (ok: boolean, rafAt: number, endAt: number): void => {
+          clearTimeout(timer);
+          observer.disconnect();
+          window.removeEventListener('click', onClick, true);
+          resolve({
+            ok,
+            clickTs,
+            clickEpoch: performance.timeOrigin + clickTs,
+            domMs: domAt - clickTs,
+            rafMs: rafAt - clickTs,
+            frameEndMs: endAt - clickTs,
+            frames,
+          });
+        };
+        const observer = new MutationObserver(() => {
+          if (domAt < 0 && button.getAttribute('aria-pressed') === wanted) domAt = performance.now();
+        });
+        observer.observe(root, { attributes: true, subtree: true, attributeFilter: ['aria-pressed'] });
+        const timer = setTimeout(() => settle(false, -1, -1), arm.timeoutMs);
+        const onFrame = (): void => {
+          frames++;
+          if (button.getAttribute('aria-pressed') !== wanted) {
+            requestAnimationFrame(onFrame);
+            return;
+          }
+          const rafAt = performance.now();
+          setTimeout(() => settle(true, rafAt, performance.now()), 0);
+        };
+        const onClick = (event: MouseEvent): void => {
+          window.removeEventListener('click', onClick, true);
+          clickTs = event.timeStamp;
+          requestAnimationFrame(onFrame);
+        };
+        window.addEventListener('click', onClick, true);
+      });
+    },
+
+    clickResult() {
+      if (!clickPromise) return Promise.reject(new Error('bench: no click armed'));
+      return clickPromise;
+    },
+
+    watchPressed(arm) {
+      const root = barRoot(arm.urn);
+      const button = root ? emojiButton(root, arm.emoji) : null;
+      if (!root || !button) throw new Error(`bench: no ${arm.emoji} button for ${arm.urn}`);
+      const wanted = String(arm.expectPressed);
+      watchPromise = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (button.getAttribute('aria-pressed') !== wanted) return;
+          const perfEpoch = performance.timeOrigin + performance.now();
+          const dateEpoch = Date.now();
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve({ ok: true, perfEpoch, dateEpoch });
+        });
+        observer.observe(root, { attributes: true, subtree: true, attributeFilter: ['aria-pressed'] });
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          resolve({ ok: false, perfEpoch: -1, dateEpoch: -1 });
+        }, arm.timeoutMs);
+      });
+    },
+
+    watchResult() {
+      if (!watchPromise) return Promise.reject(new Error('bench: no watch armed'));
+      return watchPromise;
+    },
+  };
+
+  (window as unknown as { __bench: BenchApi }).__bench = api;
+}
+
+/** The `<script>` text the bench page runs: the harness, plus the helper tsx's build expects. */
+export function harnessScript(): string {
+  // tsx (esbuild, keepNames) wraps named functions in `__name(fn, "name")`.
+  return `var __name = function (fn) { return fn; };\n(${installHarness.toString()})();`;
+}
