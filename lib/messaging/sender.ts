@@ -25,7 +25,8 @@ export function classifySender(
   } catch {
     return null;
   }
-  if (url.origin === extensionOrigin) return 'extension';
+  // protocol + host, not `origin`: URL gives "null" as the origin of non-web schemes in some engines.
+  if (`${url.protocol}//${url.host}` === extensionOrigin) return 'extension';
   if (
     url.protocol === 'https:' &&
     LINKEDIN_HOST.test(url.hostname) &&
