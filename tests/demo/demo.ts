@@ -1,50 +1,97 @@
 /**
- * `npm run demo`: the built extension against the local emulator, on the fixture pages.
- * With a display it opens Chromium for clicking around; without one it runs headless,
- * saves screenshots and prints where they are.
+ * `npm run demo`: the built extension against the local emulator, on the fixture pages, with
+ * the demo ConnectSafely key added. With a display it opens Chromium for clicking around;
+ * without one it runs headless, reacts in one tab, saves screenshots and prints where they are.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { startEmulator } from '../emulator/server';
+import { EXPECTED } from '../fixtures/expected';
 import { FIXTURE_URLS } from '../fixtures/routes';
-import { configureConnection, launchBrowser, PROJECT_ROOT, serveFixtures } from '../support/browser';
+import {
+  addKeyThroughPopup,
+  configureConnection,
+  extensionPageUrl,
+  launchBrowser,
+  PROJECT_ROOT,
+  serveFixtures,
+} from '../support/browser';
 
 const headless = !process.env.DISPLAY || process.argv.includes('--headless');
 const outputDir = path.join(PROJECT_ROOT, 'demo-output');
 
 const emulator = await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 0) });
-console.log(`Emulator listening: ${emulator.urls.connectSafelyUrl} (socket ${emulator.urls.socketUrl})`);
+console.log(`Emulator: ${emulator.urls.connectSafelyUrl} (socket ${emulator.urls.socketUrl})`);
+console.log(`Demo ConnectSafely key: ${emulator.credentials.connectSafelyKey}`);
 
 const { context, extensionId } = await launchBrowser({ headless });
 if (!extensionId) throw new Error('The extension did not load');
 await serveFixtures(context);
 await configureConnection(context, extensionId, emulator.urls);
+await addKeyThroughPopup(context, extensionId, emulator.credentials.connectSafelyKey);
 
-const pages = [
-  { name: 'feed', url: FIXTURE_URLS.feed },
-  { name: 'post', url: FIXTURE_URLS.post },
-  { name: 'messaging', url: FIXTURE_URLS.messaging },
-  { name: 'overlay', url: FIXTURE_URLS.overlay },
-];
+async function open(url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.locator('reactbar-host').first().waitFor({ state: 'attached', timeout: 15_000 });
+  return page;
+}
 
-if (headless) {
-  await mkdir(outputDir, { recursive: true });
-  for (const { name, url } of pages) {
-    const page = await context.newPage();
-    await page.goto(url);
-    await page.locator('[data-reactbar-kind]').first().waitFor({ state: 'attached', timeout: 10_000 });
-    const file = path.join(outputDir, `${name}.png`);
-    await page.screenshot({ path: file, fullPage: false });
-    const count = await page.locator('[data-reactbar-kind]').count();
-    console.log(`${name}: ${count} reaction targets in the top frame, screenshot ${file}`);
-    await page.close();
-  }
-  console.log(`Screenshots saved in ${outputDir}`);
-  await context.close();
-  await emulator.close();
-} else {
-  for (const { url } of pages) await (await context.newPage()).goto(url);
-  console.log('Chromium is open with Reactbar. Close the browser window to stop the demo.');
+const feed = await open(FIXTURE_URLS.feed);
+const overlay = await open(FIXTURE_URLS.overlay);
+const tabA = await open(FIXTURE_URLS.messaging);
+const tabB = await open(FIXTURE_URLS.messaging);
+
+if (!headless) {
+  console.log(
+    'Chromium is open with Reactbar: hover a message in either messaging tab and click an emoji;',
+  );
+  console.log('the other tab follows. Close the browser window to stop the demo.');
   await new Promise<void>((resolve) => context.on('close', () => resolve()));
   await emulator.close();
+  process.exit(0);
 }
+
+await mkdir(outputDir, { recursive: true });
+const shots: string[] = [];
+async function shoot(page: Page, name: string): Promise<void> {
+  const file = path.join(outputDir, `${name}.png`);
+  await page.bringToFront();
+  await page.screenshot({ path: file });
+  shots.push(file);
+}
+
+// React in tab A; the same reaction shows in tab B through the background's fan-out.
+const target = EXPECTED.messaging.initial[1];
+if (!target) throw new Error('The messaging fixture has no messages');
+const message = (page: Page) => page.locator(`[data-event-urn="${target.urn}"]`);
+const bar = (page: Page) => page.locator(`reactbar-host[data-reactbar-urn="${target.urn}"]`);
+await message(tabA).hover();
+await bar(tabA).getByRole('button', { name: 'React with 👍' }).click();
+await bar(tabB)
+  .getByRole('button', { name: 'Remove your 👍 reaction' })
+  .waitFor({ state: 'attached' });
+await shoot(tabA, 'messaging-tab-a-after-click');
+await message(tabB).hover();
+await shoot(tabB, 'messaging-tab-b-synced');
+console.log('Reacted 👍 in tab A; tab B shows it too.');
+
+await overlay.locator('[data-event-urn]').first().hover();
+await shoot(overlay, 'overlay-chat-windows');
+await shoot(feed, 'feed');
+const popup = await context.newPage();
+await popup.setViewportSize({ width: 380, height: 600 });
+await popup.goto(extensionPageUrl(extensionId, 'popup.html'));
+await popup.getByRole('tab', { name: 'History' }).click();
+await shoot(popup, 'popup-history');
+
+for (const [name, page] of Object.entries({ feed, overlay, messaging: tabA })) {
+  console.log(
+    `${name}: ${await page.locator('reactbar-host').count()} reaction targets in the top frame`,
+  );
+}
+console.log(`Screenshots saved in ${outputDir}:`);
+for (const file of shots) console.log(`  ${file}`);
+await context.close();
+await emulator.close();

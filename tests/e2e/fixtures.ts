@@ -7,6 +7,7 @@ import { type BrowserContext, test as base, expect, type Page } from '@playwrigh
 import { EmulatorControl } from '../emulator/client';
 import { type Emulator, startEmulator } from '../emulator/server';
 import {
+  addKeyThroughPopup,
   configureConnection,
   extensionPageUrl,
   launchBrowser,
@@ -84,14 +85,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 
   addKey: async ({ context, extensionId, emulator }, use) => {
-    await use(async (apiKey = emulator.credentials.connectSafelyKey) => {
-      const popup = await context.newPage();
-      await popup.goto(`${extensionPageUrl(extensionId, 'popup.html')}#accounts`);
-      await popup.getByLabel('API key', { exact: true }).fill(apiKey);
-      await popup.getByRole('button', { name: 'Add key' }).click();
-      await expect(popup.getByRole('status').filter({ hasText: /added\./ })).toBeAttached();
-      await popup.close();
-    });
+    await use((apiKey = emulator.credentials.connectSafelyKey) =>
+      addKeyThroughPopup(context, extensionId, apiKey),
+    );
   },
 });
 

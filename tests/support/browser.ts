@@ -13,14 +13,20 @@ import { FIXTURE_ORIGIN, resolveFixture } from '../fixtures/routes';
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const EXTENSION_DIR = path.join(PROJECT_ROOT, '.output', 'chrome-mv3');
 
-const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/lib/chromium/chromium', '/usr/bin/chromium-browser'];
+const CHROMIUM_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/lib/chromium/chromium',
+  '/usr/bin/chromium-browser',
+];
 
 export function chromiumPath(): string {
   const override = process.env.CHROMIUM_PATH;
   if (override) return override;
   const found = CHROMIUM_CANDIDATES.find((candidate) => existsSync(candidate));
   if (!found) {
-    throw new Error('Chromium not found: install it (apt-get install -y chromium) or set CHROMIUM_PATH');
+    throw new Error(
+      'Chromium not found: install it (apt-get install -y chromium) or set CHROMIUM_PATH',
+    );
   }
   return found;
 }
@@ -44,7 +50,8 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
   if (extensionDir && !existsSync(path.join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run "npm run build" first`);
   }
-  const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'reactbar-profile-')));
+  const userDataDir =
+    options.userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'reactbar-profile-')));
   const args = [
     // This machine has no network but loopback: keep Chromium from calling home.
     '--disable-background-networking',
@@ -55,7 +62,8 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
     '--no-default-browser-check',
   ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
-  if (extensionDir) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
+  if (extensionDir)
+    args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
@@ -68,7 +76,9 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
 
 /** The extension's service worker, waiting for it to start if needed. */
 export async function backgroundWorker(context: BrowserContext, timeout = 10_000): Promise<Worker> {
-  const running = context.serviceWorkers().find((worker) => worker.url().startsWith('chrome-extension://'));
+  const running = context
+    .serviceWorkers()
+    .find((worker) => worker.url().startsWith('chrome-extension://'));
   return running ?? context.waitForEvent('serviceworker', { timeout });
 }
 
@@ -99,10 +109,18 @@ export async function serveFixtures(context: BrowserContext): Promise<void> {
   await context.route(`${FIXTURE_ORIGIN}/**`, async (route) => {
     const file = resolveFixture(route.request().url());
     if (!file) {
-      await route.fulfill({ status: 404, contentType: 'text/html', body: '<!doctype html><title>Not found</title>' });
+      await route.fulfill({
+        status: 404,
+        contentType: 'text/html',
+        body: '<!doctype html><title>Not found</title>',
+      });
       return;
     }
-    await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: await readFile(file, 'utf8') });
+    await route.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      body: await readFile(file, 'utf8'),
+    });
   });
 }
 
@@ -133,7 +151,25 @@ export async function fillConnectionForm(page: Page, urls: ConnectionUrls): Prom
   await page.getByLabel('ConnectSafely API URL').fill(urls.connectSafelyUrl);
   await page.getByLabel('Realtime socket URL').fill(urls.socketUrl);
   await page.getByLabel('LinkedIn API URL').fill(urls.linkedinUrl);
-  if (urls.linkedinVersion) await page.getByLabel('LinkedIn API version').fill(urls.linkedinVersion);
+  if (urls.linkedinVersion)
+    await page.getByLabel('LinkedIn API version').fill(urls.linkedinVersion);
   await page.getByRole('button', { name: 'Save' }).click();
   await page.getByText('Saved.').waitFor();
+}
+
+/** Adds a ConnectSafely key through the popup's Accounts tab, as a user does. */
+export async function addKeyThroughPopup(
+  context: BrowserContext,
+  extensionId: string,
+  apiKey: string,
+): Promise<void> {
+  const popup = await context.newPage();
+  await popup.goto(`${extensionPageUrl(extensionId, 'popup.html')}#accounts`);
+  await popup.getByLabel('API key', { exact: true }).fill(apiKey);
+  await popup.getByRole('button', { name: 'Add key' }).click();
+  await popup
+    .getByRole('status')
+    .filter({ hasText: /added\./ })
+    .waitFor({ state: 'attached' });
+  await popup.close();
 }

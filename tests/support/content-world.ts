@@ -6,7 +6,11 @@ import type { Page } from '@playwright/test';
 
 export async function evaluateInContentScript<T>(page: Page, expression: string): Promise<T> {
   const session = await page.context().newCDPSession(page);
-  const contexts: Array<{ id: number; name: string; auxData?: { isDefault?: boolean; frameId?: string } }> = [];
+  const contexts: Array<{
+    id: number;
+    name: string;
+    auxData?: { isDefault?: boolean; frameId?: string };
+  }> = [];
   session.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
   await session.send('Runtime.enable');
   const { frameTree } = await session.send('Page.getFrameTree');
@@ -14,7 +18,10 @@ export async function evaluateInContentScript<T>(page: Page, expression: string)
   let world: (typeof contexts)[number] | undefined;
   while (!world && Date.now() < deadline) {
     world = contexts.find(
-      (context) => context.name === 'Reactbar' && !context.auxData?.isDefault && context.auxData?.frameId === frameTree.frame.id,
+      (context) =>
+        context.name === 'Reactbar' &&
+        !context.auxData?.isDefault &&
+        context.auxData?.frameId === frameTree.frame.id,
     );
     if (!world) await new Promise((resolve) => setTimeout(resolve, 50));
   }
