@@ -4,9 +4,9 @@
  */
 import { type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import { EmojiPicker } from '@/components/emoji/EmojiPicker';
 import type { ContentStore, Slot } from '@/lib/content/store';
 import { EMPTY_VIEW } from '@/lib/content/store';
-import { EmojiPicker } from '@/components/emoji/EmojiPicker';
 import { NoticeBubble } from './NoticeBubble';
 
 export interface BarActions {
@@ -67,7 +67,13 @@ export function MessageBar({ slot, store, actions }: MessageBarProps) {
           to react from here.
         </div>
       ) : (
-        <div ref={toolbar} className="rb-bar" role="toolbar" aria-label="Quick reactions" onKeyDown={onToolbarKey}>
+        <div
+          ref={toolbar}
+          className="rb-bar"
+          role="toolbar"
+          aria-label="Quick reactions"
+          onKeyDown={onToolbarKey}
+        >
           {emojis.map((emoji, index) => {
             const active = view.active.includes(emoji);
             return (
@@ -111,7 +117,11 @@ export function MessageBar({ slot, store, actions }: MessageBarProps) {
         />
       )}
       {notice && (
-        <NoticeBubble notice={notice} onOpenAccounts={actions.openAccounts} onDismiss={() => actions.dismissNotice(urn)} />
+        <NoticeBubble
+          notice={notice}
+          onOpenAccounts={actions.openAccounts}
+          onDismiss={() => actions.dismissNotice(urn)}
+        />
       )}
     </div>
   );
@@ -135,8 +145,12 @@ function PickerPopover({
     const rect = anchor?.getBoundingClientRect();
     if (!rect) return;
     const above = rect.top - PICKER_HEIGHT - 4;
-    const top = above >= 8 ? above : Math.min(rect.bottom + 4, window.innerHeight - PICKER_HEIGHT - 8);
-    const left = Math.max(8, Math.min(rect.right - PICKER_WIDTH, window.innerWidth - PICKER_WIDTH - 8));
+    const top =
+      above >= 8 ? above : Math.min(rect.bottom + 4, window.innerHeight - PICKER_HEIGHT - 8);
+    const left = Math.max(
+      8,
+      Math.min(rect.right - PICKER_WIDTH, window.innerWidth - PICKER_WIDTH - 8),
+    );
     setPosition({ left, top: Math.max(8, top) });
   }, [anchor]);
   return (

@@ -8,7 +8,9 @@ export function createBarActions(store: ContentStore) {
     toggle(slot: Slot, emoji: string, react: boolean): void {
       const { urn } = slot.target;
       const before = store.getState().views[urn] ?? { urn, ...EMPTY_VIEW };
-      const active = react ? [...new Set([...before.active, emoji])] : before.active.filter((value) => value !== emoji);
+      const active = react
+        ? [...new Set([...before.active, emoji])]
+        : before.active.filter((value) => value !== emoji);
       // Optimistic: painted in this frame, before the background has answered.
       mergeViews(store, [{ urn, active, pending: [...new Set([...before.pending, emoji])] }]);
       setNotice(store, null, urn);
@@ -41,7 +43,8 @@ function unreachable(urn: string): Notice {
   return {
     urn,
     code: 'offline',
-    message: 'Reactbar could not reach its background (it may have been updated). Reload the page and try again.',
+    message:
+      'Reactbar could not reach its background (it may have been updated). Reload the page and try again.',
     fixInAccounts: false,
     rolledBack: true,
   };

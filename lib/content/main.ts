@@ -24,7 +24,11 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
     added(target) {
       // Posts and comments are marked for now; their bars come with post reactions.
       if (target.kind !== 'message' || !target.conversationUrn) return;
-      const slot = ui.addSlot(target.host, { kind: 'message', urn: target.urn, conversationUrn: target.conversationUrn });
+      const slot = ui.addSlot(target.host, {
+        kind: 'message',
+        urn: target.urn,
+        conversationUrn: target.conversationUrn,
+      });
       slotsByHost.set(target.host, slot);
       views.request(target.urn);
     },
@@ -66,7 +70,9 @@ function listenToBroadcasts(store: ContentStore): () => void {
       store.setState({ ready: data.ready });
     }),
     broadcastMessenger.onMessage('notice', ({ data }) => {
-      const shown = [...store.getState().slots.values()].some((slot) => slot.target.urn === data.urn);
+      const shown = [...store.getState().slots.values()].some(
+        (slot) => slot.target.urn === data.urn,
+      );
       if (shown) setNotice(store, data, data.urn);
     }),
   ];

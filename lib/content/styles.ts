@@ -3,8 +3,9 @@
  * the page carries a single copy however many targets it has. The theme is a second tiny
  * sheet whose text is swapped when LinkedIn changes theme, restyling every root at once.
  */
-import barCss from '@/components/reactbar/reactbar.css?inline';
+
 import { emojiPickerCss } from '@/components/emoji/styles';
+import barCss from '@/components/reactbar/reactbar.css?inline';
 
 const LIGHT = `:host { --rb-text:#191919; --rb-muted:#5e5e5e; --rb-surface:#ffffff; --rb-border:#d6d6d6;
   --rb-hover:#f0f0f0; --rb-active-bg:#e8f1fb; --rb-accent:#0a66c2; --rb-shadow:rgba(0,0,0,.15);

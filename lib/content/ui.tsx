@@ -64,7 +64,9 @@ export function mountContentUi(store: ContentStore, actions: BarActions): Conten
 
 function Slots({ store, actions }: { store: ContentStore; actions: BarActions }) {
   const slots = useStore(store, (state) => state.slots);
-  return [...slots.values()].map((slot) => <SlotPortal key={slot.id} slot={slot} store={store} actions={actions} />);
+  return [...slots.values()].map((slot) => (
+    <SlotPortal key={slot.id} slot={slot} store={store} actions={actions} />
+  ));
 }
 
 const SlotPortal = memo(function SlotPortal({

@@ -14,7 +14,9 @@ export function createViewRequester(store: ContentStore) {
     wanted = new Set();
     for (let start = 0; start < urns.length; start += BATCH) {
       try {
-        const answer = await backgroundMessenger.sendMessage('getViews', { urns: urns.slice(start, start + BATCH) });
+        const answer = await backgroundMessenger.sendMessage('getViews', {
+          urns: urns.slice(start, start + BATCH),
+        });
         mergeViews(store, answer.views);
         store.setState({ ready: answer.ready });
       } catch {

@@ -206,7 +206,11 @@ export function startScanner(
     },
     targets: () => live,
     targetContaining(node) {
-      for (let element = node instanceof Element ? node : (node?.parentElement ?? null); element; element = element.parentElement) {
+      for (
+        let element = node instanceof Element ? node : (node?.parentElement ?? null);
+        element;
+        element = element.parentElement
+      ) {
         const target = byElement.get(element);
         if (target) return target;
       }

@@ -10,7 +10,9 @@ export function watchLinkedInTheme(doc: Document, onChange: (dark: boolean) => v
   onChange(dark);
   const observer = new MutationObserver(() => {
     const now = isLinkedInDark(doc);
-    if (now !== dark) onChange((dark = now));
+    if (now === dark) return;
+    dark = now;
+    onChange(dark);
   });
   observer.observe(doc.documentElement, { attributes: true, attributeFilter: ['class'] });
   if (doc.body) observer.observe(doc.body, { attributes: true, attributeFilter: ['class'] });
