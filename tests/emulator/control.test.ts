@@ -96,9 +96,19 @@ describe('control: failNext', () => {
     expect(entry).toMatchObject({ status: 0, injected: true });
   });
 
+  it('can answer 200 with a body of its choice (a malformed success)', async () => {
+    await t.control.failNext('cs.accounts', 200, 1, { body: 'not the documented answer' });
+    const response = await fetch(`${t.emulator.urls.connectSafelyUrl}/accounts`, {
+      headers: { Authorization: `Bearer ${t.emulator.credentials.connectSafelyKey}` },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toBe('not the documented answer');
+  });
+
   it('refuses bad requests', async () => {
     await expect(t.control.failNext('cs.nope' as 'cs.react', 500)).rejects.toThrow(/400/);
-    await expect(t.control.failNext('cs.react', 200)).rejects.toThrow(/400/);
+    await expect(t.control.failNext('cs.react', 199)).rejects.toThrow(/400/);
+    await expect(t.control.failNext('cs.react', 600)).rejects.toThrow(/400/);
     await expect(t.control.failNext('cs.react', 500, 0)).rejects.toThrow(/400/);
   });
 });
