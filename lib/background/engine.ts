@@ -11,6 +11,7 @@
  *   cannot apply a reaction twice.
  */
 import type { DefaultAccount } from '../accounts/types';
+import { type BackoffOptions, backoffDelayEqualJitter } from '../backoff';
 import type { HistoryEntry, Notice, NoticeCode, TargetRef, TargetView } from '../reactions/types';
 import type { ConfirmedReactions, OutboxEntry } from '../store/db';
 import { ApiError, type ApiFailure, isRetryable } from './connectsafely';
@@ -56,15 +57,13 @@ export type ReactOutcome =
   | { accepted: true; view: TargetView }
   | { accepted: false; notice: Notice };
 
-const BACKOFF_BASE_MS = 1000;
-const BACKOFF_CAP_MS = 30_000;
+const OUTBOX_BACKOFF: BackoffOptions = { initialMs: 1000, maxMs: 30_000 };
 /** 5xx: give up after this many tries and roll back; network and 429 wait as long as needed. */
 const MAX_SERVER_ATTEMPTS = 6;
 
+/** The wait before retry number `attempt` (1-based) of one outbox entry. */
 export function backoffDelay(attempt: number, random: () => number): number {
-  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempt - 1));
-  // "Equal jitter": never less than half the ceiling, so retries cannot bunch up at zero.
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+  return backoffDelayEqualJitter(attempt - 1, OUTBOX_BACKOFF, random);
 }
 
 export function createReactionEngine(deps: EngineDeps) {

@@ -14,14 +14,6 @@ export async function recordHistory(entry: HistoryEntry): Promise<number> {
   return id;
 }
 
-export async function updateHistory(id: number, changes: Partial<HistoryEntry>): Promise<void> {
-  const db = await openDatabase();
-  const tx = db.transaction('history', 'readwrite');
-  const entry = await tx.store.get(id);
-  if (entry) await tx.store.put({ ...entry, ...changes, id });
-  await tx.done;
-}
-
 /** Newest first. */
 export async function listHistory(limit = HISTORY_LIMIT): Promise<HistoryEntry[]> {
   const db = await openDatabase();

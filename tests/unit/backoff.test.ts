@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffCeiling, backoffDelay, DEFAULT_BACKOFF } from '@/lib/realtime/backoff';
+import { backoffCeiling, backoffDelay, DEFAULT_BACKOFF } from '@/lib/backoff';
 
 describe('backoffCeiling', () => {
   it('doubles from initialMs per attempt and stops at maxMs', () => {

@@ -1,4 +1,4 @@
-/** Reconnect delays: capped exponential backoff with full jitter. */
+/** Retry delays, shared by the realtime socket and the reaction outbox: capped exponential backoff. */
 
 export interface BackoffOptions {
   initialMs: number;
@@ -23,4 +23,17 @@ export function backoffDelay(
   random: () => number = Math.random,
 ): number {
   return Math.floor(random() * backoffCeiling(attempt, options));
+}
+
+/**
+ * Equal jitter: between half the ceiling and the ceiling. For retrying one request, where an
+ * immediate resend (full jitter's 0 ms) would only meet the same failure again.
+ */
+export function backoffDelayEqualJitter(
+  attempt: number,
+  options: BackoffOptions,
+  random: () => number = Math.random,
+): number {
+  const ceiling = backoffCeiling(attempt, options);
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
