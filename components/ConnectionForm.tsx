@@ -1,12 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import type { z } from 'zod';
+import { backgroundMessenger } from '@/lib/messaging/protocol';
 import {
   type ConnectionSettings,
   connectionSettingsSchema,
   DEFAULT_CONNECTION_SETTINGS,
-  loadConnectionSettings,
-  saveConnectionSettings,
 } from '@/lib/settings';
 
 const FIELDS: Array<{ name: keyof ConnectionSettings; label: string; hint: string }> = [
@@ -35,7 +34,7 @@ export function ConnectionForm() {
   const queryClient = useQueryClient();
   const settings = useQuery({
     queryKey: ['settings', 'connection'],
-    queryFn: loadConnectionSettings,
+    queryFn: async () => (await backgroundMessenger.sendMessage('getStatus', undefined)).connection,
   });
   const [draft, setDraft] = useState<ConnectionSettings>(DEFAULT_CONNECTION_SETTINGS);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -46,7 +45,8 @@ export function ConnectionForm() {
   }, [settings.data]);
 
   const save = useMutation({
-    mutationFn: saveConnectionSettings,
+    mutationFn: (settings: ConnectionSettings) =>
+      backgroundMessenger.sendMessage('saveConnection', settings),
     onSuccess: (saved) => queryClient.setQueryData(['settings', 'connection'], saved),
   });
 

@@ -1,27 +1,33 @@
 /**
- * Connection settings: where the background sends API calls. Not secret (no keys here),
- * so they live in extension storage; the background re-validates them on every read.
+ * Connection settings: where the background sends API calls (with the keys). Their schema and
+ * defaults live here; only the background stores them (see background/settings-store.ts),
+ * where no content script can change them and so redirect a key elsewhere.
  */
-import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 
-const httpUrl = z
-  .string()
-  .trim()
-  .url('Enter a full URL, like https://example.com')
-  .refine((value) => /^https?:\/\//i.test(value), 'The URL must start with http:// or https://')
-  .transform((value) => value.replace(/\/+$/, ''));
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
-const socketUrl = z
-  .string()
-  .trim()
-  .url('Enter a full URL, like wss://example.com/ws')
-  .refine((value) => /^wss?:\/\//i.test(value), 'The URL must start with ws:// or wss://');
+/** https:// or wss:// anywhere; plain http:// or ws:// only on this machine (the emulator). */
+function url(secure: string, plain: string, example: string) {
+  return z
+    .string()
+    .trim()
+    .url(`Enter a full URL, like ${example}`)
+    .refine(
+      (value) => new RegExp(`^(${secure}|${plain})://`, 'i').test(value),
+      `The URL must start with ${plain}:// or ${secure}://`,
+    )
+    .refine((value) => {
+      const parsed = new URL(value);
+      return parsed.protocol === `${secure}:` || LOOPBACK.test(parsed.hostname);
+    }, `Only local addresses (localhost, 127.0.0.1) may use ${plain}://; use ${secure}://`)
+    .transform((value) => value.replace(/\/+$/, ''));
+}
 
 export const connectionSettingsSchema = z.object({
-  connectSafelyUrl: httpUrl,
-  socketUrl,
-  linkedinUrl: httpUrl,
+  connectSafelyUrl: url('https', 'http', 'https://example.com'),
+  socketUrl: url('wss', 'ws', 'wss://example.com/ws'),
+  linkedinUrl: url('https', 'http', 'https://example.com'),
   linkedinVersion: z
     .string()
     .trim()
@@ -37,27 +43,3 @@ export const DEFAULT_CONNECTION_SETTINGS: ConnectionSettings = {
   linkedinUrl: 'https://api.linkedin.com/rest',
   linkedinVersion: '202610',
 };
-
-const connectionItem = storage.defineItem<ConnectionSettings>('local:settings.connection', {
-  fallback: DEFAULT_CONNECTION_SETTINGS,
-});
-
-/** The stored settings, or the defaults if what is stored is missing or no longer valid. */
-export async function loadConnectionSettings(): Promise<ConnectionSettings> {
-  const parsed = connectionSettingsSchema.safeParse(await connectionItem.getValue());
-  return parsed.success ? parsed.data : DEFAULT_CONNECTION_SETTINGS;
-}
-
-/** Validates and saves; throws a ZodError naming the bad fields. */
-export async function saveConnectionSettings(input: unknown): Promise<ConnectionSettings> {
-  const settings = connectionSettingsSchema.parse(input);
-  await connectionItem.setValue(settings);
-  return settings;
-}
-
-export function watchConnectionSettings(onChange: (settings: ConnectionSettings) => void) {
-  return connectionItem.watch((value) => {
-    const parsed = connectionSettingsSchema.safeParse(value);
-    onChange(parsed.success ? parsed.data : DEFAULT_CONNECTION_SETTINGS);
-  });
-}

@@ -1,7 +1,8 @@
 /** API clients built from the current settings and a stored key. */
-import { loadConnectionSettings } from '../settings';
+
 import { type ConnectSafelyClient, createConnectSafelyClient } from './connectsafely';
 import { getKey, updateRateLimit } from './keys';
+import { loadConnectionSettings } from './settings-store';
 
 export async function connectSafelyFor(
   apiKey: string,

@@ -13,7 +13,7 @@
 import type { DefaultAccount } from '../accounts/types';
 import { type BackoffOptions, backoffDelayEqualJitter } from '../backoff';
 import type { HistoryEntry, Notice, NoticeCode, TargetRef, TargetView } from '../reactions/types';
-import type { ConfirmedReactions, OutboxEntry } from '../store/db';
+import type { ConfirmedReactions, ExpectedEcho, OutboxEntry } from '../store/db';
 import { ApiError, type ApiFailure, isRetryable } from './connectsafely';
 
 /** Where engine state is persisted (IndexedDB in the extension, memory in unit tests). */
@@ -53,11 +53,20 @@ export interface RemoteReaction {
   at: number;
 }
 
+/** The user's confirmed values on one target, and the echoes of our own changes still due. */
+interface Confirmed {
+  values: Set<string>;
+  echoes: Map<string, ExpectedEcho[]>;
+}
+
 export type ReactOutcome =
   | { accepted: true; view: TargetView }
   | { accepted: false; notice: Notice };
 
 const OUTBOX_BACKOFF: BackoffOptions = { initialMs: 1000, maxMs: 30_000 };
+/** Our own changes whose echo has not come within this time are no longer expected. */
+const ECHO_WINDOW_MS = 10 * 60_000;
+const MAX_EXPECTED_ECHOES = 20;
 /** 5xx: give up after this many tries and roll back; network and 429 wait as long as needed. */
 const MAX_SERVER_ATTEMPTS = 6;
 
@@ -74,25 +83,47 @@ export function createReactionEngine(deps: EngineDeps) {
   const inFlight = new Map<string, OutboxEntry>();
   /** Ids whose latest intent is still being written: never sent before it is durable. */
   const persisting = new Set<string>();
+  /** Ids whose echo arrived before the answer to the request in flight. */
+  const earlyEchoes = new Set<string>();
   /** Per key: a 429 holds every request of that key until then, not just the one refused. */
   const rateLimitedUntil = new Map<string, number>();
-  const confirmedCache = new Map<string, Set<string>>();
+  const confirmedCache = new Map<string, Confirmed>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const loaded = deps.storage.loadOutbox().then((entries) => {
     for (const entry of entries) outbox.set(entry.id, entry);
   });
 
-  async function confirmedValues(accountId: string, urn: string): Promise<Set<string>> {
+  async function confirmedRecord(accountId: string, urn: string): Promise<Confirmed> {
     const id = `${accountId}|${urn}`;
-    let values = confirmedCache.get(id);
-    if (!values) {
-      const stored = (await deps.storage.getConfirmed(id))?.values ?? [];
+    let record = confirmedCache.get(id);
+    if (!record) {
+      const stored = await deps.storage.getConfirmed(id);
       // Another caller may have filled (and updated) the cache while this one was reading.
-      values = confirmedCache.get(id) ?? new Set(stored);
-      confirmedCache.set(id, values);
+      record = confirmedCache.get(id) ?? {
+        values: new Set(stored?.values ?? []),
+        echoes: new Map(Object.entries(stored?.expectedEchoes ?? {})),
+      };
+      confirmedCache.set(id, record);
     }
-    return values;
+    return record;
+  }
+
+  async function confirmedValues(accountId: string, urn: string): Promise<Set<string>> {
+    return (await confirmedRecord(accountId, urn)).values;
+  }
+
+  async function saveConfirmed(accountId: string, urn: string, record: Confirmed): Promise<void> {
+    await deps.storage.putConfirmed({
+      id: `${accountId}|${urn}`,
+      accountId,
+      urn,
+      values: [...record.values],
+      updatedAt: now(),
+      expectedEchoes: Object.fromEntries(
+        [...record.echoes].filter(([, echoes]) => echoes.length > 0),
+      ),
+    });
   }
 
   async function setConfirmed(
@@ -100,17 +131,33 @@ export function createReactionEngine(deps: EngineDeps) {
     urn: string,
     value: string,
     react: boolean,
+    expectEcho = false,
   ): Promise<void> {
-    const values = await confirmedValues(accountId, urn);
-    if (react) values.add(value);
-    else values.delete(value);
-    await deps.storage.putConfirmed({
-      id: `${accountId}|${urn}`,
-      accountId,
-      urn,
-      values: [...values],
-      updatedAt: now(),
-    });
+    const record = await confirmedRecord(accountId, urn);
+    if (react) record.values.add(value);
+    else record.values.delete(value);
+    if (expectEcho) {
+      const echoes = [...(record.echoes.get(value) ?? []), { react, at: now() }];
+      record.echoes.set(value, echoes.slice(-MAX_EXPECTED_ECHOES));
+    }
+    await saveConfirmed(accountId, urn, record);
+  }
+
+  /** Takes the oldest expected echo of `value` if it matches `react`: that event is ours. */
+  async function takeOwnEcho(
+    accountId: string,
+    urn: string,
+    value: string,
+    react: boolean,
+  ): Promise<boolean> {
+    const record = await confirmedRecord(accountId, urn);
+    const echoes = (record.echoes.get(value) ?? []).filter(
+      (echo) => echo.at > now() - ECHO_WINDOW_MS,
+    );
+    const ours = echoes[0]?.react === react;
+    record.echoes.set(value, ours ? echoes.slice(1) : echoes);
+    if (ours) await saveConfirmed(accountId, urn, record);
+    return ours;
   }
 
   async function viewOf(accountId: string, urn: string): Promise<TargetView> {
@@ -203,7 +250,9 @@ export function createReactionEngine(deps: EngineDeps) {
   }
 
   async function landed(sent: OutboxEntry): Promise<void> {
-    await setConfirmed(sent.accountId, sent.target.urn, sent.value, sent.react);
+    // Its echo may have come already, while the request was out; else expect it later.
+    const echoedEarly = earlyEchoes.delete(sent.id);
+    await setConfirmed(sent.accountId, sent.target.urn, sent.value, sent.react, !echoedEarly);
     const current = outbox.get(sent.id);
     if (!current || current.version === sent.version || current.react === sent.react) {
       await removeEntry(sent.id);
@@ -335,29 +384,34 @@ export function createReactionEngine(deps: EngineDeps) {
     async applyRemote(remote: RemoteReaction): Promise<void> {
       await loaded;
       const { accountId, target, value, react } = remote;
-      const values = await confirmedValues(accountId, target.urn);
-      if (values.has(value) === react) return; // Known already: our own echo, or a replay.
       const id = `${accountId}|${target.urn}|${value}`;
-      const queued = outbox.get(id);
-      // Compared with what was sent, not with a newer click still waiting behind it.
-      const isEcho = inFlight.get(id)?.react === react;
-      await setConfirmed(accountId, target.urn, value, react);
-      if (queued && !inFlight.has(id) && queued.react === react) await removeEntry(id);
-      if (!isEcho) {
-        await deps.storage.recordHistory({
-          at: remote.at,
-          kind: 'message',
-          urn: target.urn,
-          conversationUrn: target.conversationUrn,
-          value,
-          react,
-          accountId,
-          source: 'remote',
-          outcome: 'applied',
-          link: linkTo(target),
-        });
-        deps.historyChanged();
+      // Our own change coming back over the socket: already applied, nothing to do.
+      if (await takeOwnEcho(accountId, target.urn, value, react)) return;
+      if (inFlight.get(id)?.react === react) {
+        // Echo of the request still waiting for its answer.
+        earlyEchoes.add(id);
+        await setConfirmed(accountId, target.urn, value, react);
+        await publish(accountId, target.urn);
+        return;
       }
+      if ((await confirmedValues(accountId, target.urn)).has(value) === react) return; // Known already.
+      // A change made elsewhere. A click queued here for the same state has nothing left to do.
+      await setConfirmed(accountId, target.urn, value, react);
+      const queued = outbox.get(id);
+      if (queued && !inFlight.has(id) && queued.react === react) await removeEntry(id);
+      await deps.storage.recordHistory({
+        at: remote.at,
+        kind: 'message',
+        urn: target.urn,
+        conversationUrn: target.conversationUrn,
+        value,
+        react,
+        accountId,
+        source: 'remote',
+        outcome: 'applied',
+        link: linkTo(target),
+      });
+      deps.historyChanged();
       await publish(accountId, target.urn);
     },
 

@@ -6,13 +6,13 @@
 import { browser } from 'wxt/browser';
 import type { KeySummary } from '../accounts/types';
 import { handle } from '../messaging/serve';
-import { loadConnectionSettings, watchConnectionSettings } from '../settings';
 import { connectSafelyFor, connectSafelyForKeyId } from './clients';
 import { createReactionEngine } from './engine';
 import { indexedDbEngineStorage } from './engine-storage';
 import { toEverywhere, toExtensionPages, toLinkedInTabs } from './fanout';
 import * as keys from './keys';
 import { createRealtimeManager } from './realtime';
+import { loadConnectionSettings, saveConnectionSettings } from './settings-store';
 import { sendReaction } from './transport';
 
 const OUTBOX_ALARM = 'outbox-retry';
@@ -57,6 +57,12 @@ export function startBackground(): void {
 
   handle('ping', () => ({ pong: true, version, startedAt }));
   handle('getStatus', async () => ({ connection: await loadConnectionSettings(), startedAt }));
+  handle('saveConnection', async (settings) => {
+    const saved = await saveConnectionSettings(settings);
+    // Sockets follow the new URL at once; HTTP calls read the settings on every request.
+    void realtime.sync().catch(logFailure);
+    return saved;
+  });
 
   handle('react', (request, context) =>
     engine.react(
@@ -107,7 +113,6 @@ export function startBackground(): void {
   });
   // Reopens the sockets if the browser stopped the worker while nothing was happening.
   void browser.alarms.create(REALTIME_ALARM, { periodInMinutes: 0.5 });
-  watchConnectionSettings(() => void realtime.sync().catch(logFailure));
 
   void engine.resume();
   void realtime.sync().catch(logFailure);

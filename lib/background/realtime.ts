@@ -6,11 +6,11 @@
 import type { RealtimeState } from '../accounts/types';
 import { createRealtimeClient } from '../realtime/client';
 import type { RealtimeEvent } from '../realtime/wire';
-import { loadConnectionSettings } from '../settings';
 import { openDatabase } from '../store/db';
 import { parseMessageUrn } from '../urn';
 import type { ReactionEngine } from './engine';
 import { listKeys } from './keys';
+import { loadConnectionSettings } from './settings-store';
 
 const SEEN_IDS_KEPT = 1000;
 

@@ -51,6 +51,8 @@ export interface ViewsResponse {
 export interface BackgroundProtocol {
   ping(data: PingRequest): PingResponse;
   getStatus(): BackgroundStatus;
+  /** From the options page: validated again, stored where only the background can write. */
+  saveConnection(data: ConnectionSettings): ConnectionSettings;
   // From LinkedIn tabs.
   react(data: ReactRequest): ReactResponse;
   getViews(data: ViewsRequest): ViewsResponse;

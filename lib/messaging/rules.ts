@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isSingleEmoji } from '../emoji/single';
+import { connectionSettingsSchema } from '../settings';
 import type { BackgroundProtocol, PingRequest, ReactRequest, SenderKind } from './protocol';
 
 interface Rule {
@@ -52,6 +53,7 @@ export const REQUEST_RULES = {
     senders: ['linkedin', 'extension'],
   },
   getStatus: { schema: z.undefined(), senders: ['extension'] },
+  saveConnection: { schema: connectionSettingsSchema, senders: ['extension'] },
   react: { schema: reactSchema, senders: ['linkedin'] },
   getViews: {
     schema: z.strictObject({ urns: z.array(anyTargetUrn).max(500) }),

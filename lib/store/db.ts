@@ -48,6 +48,17 @@ export interface ConfirmedReactions {
   urn: string;
   values: string[];
   updatedAt: number;
+  /**
+   * Per value, the states our own requests set that the realtime socket has not echoed yet,
+   * oldest first: an echo is recognised as ours even after later changes.
+   */
+  expectedEchoes?: Record<string, ExpectedEcho[]>;
+}
+
+export interface ExpectedEcho {
+  react: boolean;
+  /** When our request landed (ms); an echo that never came is forgotten after a while. */
+  at: number;
 }
 
 export interface ReactbarDB extends DBSchema {

@@ -370,6 +370,8 @@ describe('react: success', () => {
       urn: MESSAGE_URN,
       values: [LIKE],
       updatedAt: T0,
+      // Its echo over the socket will be recognised as ours.
+      expectedEchoes: { [LIKE]: [{ react: true, at: T0 }] },
     });
     expect(t.storage.history).toEqual([
       {
@@ -805,6 +807,48 @@ describe('react: offline', () => {
     expect(t.storage.outbox.size).toBe(0);
     expect(t.storage.confirmedValues()).toEqual([LIKE]);
     expect(t.lastView()).toEqual({ urn: MESSAGE_URN, active: [LIKE], pending: [] });
+  });
+});
+
+describe('echoes that arrive late or are replayed', () => {
+  it('recognises each echo of our own changes, in order, and keeps a newer queued click', async () => {
+    const t = setup();
+    await t.react(true);
+    await settle();
+    t.transport.last().succeed();
+    await settle();
+    await t.react(false);
+    await settle();
+    t.transport.last().succeed();
+    await settle();
+    await t.react(true);
+    await settle();
+    t.transport.last().fail(FAIL.rateLimited(T0 + 60_000));
+    await settle();
+
+    // The socket comes back and replays the echoes of the first two clicks.
+    await t.engine.applyRemote(remote({ react: true }));
+    await t.engine.applyRemote(remote({ react: false }));
+
+    expect(t.storage.outbox.get(LIKE_ID)).toMatchObject({ react: true });
+    expect(t.storage.history.filter((entry) => entry.source === 'remote')).toEqual([]);
+    expect(await t.currentView()).toEqual({ urn: MESSAGE_URN, active: [LIKE], pending: [LIKE] });
+    await vi.advanceTimersByTimeAsync(60_000);
+    t.transport.last().succeed();
+    await settle();
+    expect(t.storage.confirmedValues()).toEqual([LIKE]);
+  });
+
+  it('still applies a genuine remote change after our own echoes were consumed', async () => {
+    const t = setup();
+    await t.react(true);
+    await settle();
+    t.transport.last().succeed();
+    await settle();
+    await t.engine.applyRemote(remote({ react: true })); // our echo
+    await t.engine.applyRemote(remote({ react: false })); // someone removed it elsewhere
+    expect(t.storage.confirmedValues()).toEqual([]);
+    expect(t.storage.history.filter((entry) => entry.source === 'remote')).toHaveLength(1);
   });
 });
 
