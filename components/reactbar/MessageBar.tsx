@@ -28,12 +28,20 @@ export function MessageBar({ slot, store, actions }: MessageBarProps) {
   const ready = useStore(store, (state) => state.ready);
   const quickSet = useStore(store, (state) => state.quickSet);
   const [pickerOpen, setPickerOpen] = useState(false);
-  const [focusIndex, setFocusIndex] = useState(0);
+  const [chosenIndex, setFocusIndex] = useState(0);
   const toolbar = useRef<HTMLDivElement>(null);
+  const moreButton = useRef<HTMLButtonElement>(null);
 
   // The quick set, then any of the user's reactions that are not in it.
   const emojis = [...quickSet, ...view.active.filter((emoji) => !quickSet.includes(emoji))];
   const buttonCount = emojis.length + 1;
+  // The bar keeps exactly one tab stop even when it loses buttons.
+  const focusIndex = Math.min(chosenIndex, buttonCount - 1);
+
+  function closePicker() {
+    setPickerOpen(false);
+    moreButton.current?.focus();
+  }
 
   function onToolbarKey(event: KeyboardEvent<HTMLDivElement>) {
     const moves: Record<string, number> = {
@@ -61,7 +69,11 @@ export function MessageBar({ slot, store, actions }: MessageBarProps) {
       )}
       {ready === false ? (
         <div className="rb-bar rb-setup">
-          <button type="button" className="rb-link" onClick={actions.openAccounts}>
+          <button
+            type="button"
+            className="rb-link"
+            onClick={(event) => event.nativeEvent.isTrusted && actions.openAccounts()}
+          >
             Add your ConnectSafely key
           </button>{' '}
           to react from here.
@@ -86,13 +98,17 @@ export function MessageBar({ slot, store, actions }: MessageBarProps) {
                 aria-label={active ? `Remove your ${emoji} reaction` : `React with ${emoji}`}
                 data-pending={view.pending.includes(emoji) || undefined}
                 onFocus={() => setFocusIndex(index)}
-                onClick={() => actions.toggle(slot, emoji, !active)}
+                onClick={(event) => {
+                  // People only: a page script's synthetic click must not react.
+                  if (event.nativeEvent.isTrusted) actions.toggle(slot, emoji, !active);
+                }}
               >
                 {emoji}
               </button>
             );
           })}
           <button
+            ref={moreButton}
             type="button"
             className="rb-more"
             tabIndex={focusIndex === emojis.length ? 0 : -1}
@@ -100,7 +116,9 @@ export function MessageBar({ slot, store, actions }: MessageBarProps) {
             aria-haspopup="dialog"
             aria-expanded={pickerOpen}
             onFocus={() => setFocusIndex(emojis.length)}
-            onClick={() => setPickerOpen((open) => !open)}
+            onClick={(event) => {
+              if (event.nativeEvent.isTrusted) setPickerOpen((open) => !open);
+            }}
           >
             +
           </button>
@@ -109,9 +127,9 @@ export function MessageBar({ slot, store, actions }: MessageBarProps) {
       {pickerOpen && (
         <PickerPopover
           anchor={toolbar.current}
-          onClose={() => setPickerOpen(false)}
+          onClose={closePicker}
           onPick={(emoji) => {
-            setPickerOpen(false);
+            closePicker();
             actions.toggle(slot, emoji, !view.active.includes(emoji));
           }}
         />

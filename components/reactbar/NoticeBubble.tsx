@@ -27,7 +27,11 @@ export function NoticeBubble({
         {notice.fixInAccounts && (
           <>
             {' '}
-            <button type="button" className="rb-link" onClick={onOpenAccounts}>
+            <button
+              type="button"
+              className="rb-link"
+              onClick={(event) => event.nativeEvent.isTrusted && onOpenAccounts()}
+            >
               Open Accounts
             </button>
           </>

@@ -415,6 +415,16 @@ export function createReactionEngine(deps: EngineDeps) {
       await publish(accountId, target.urn);
     },
 
+    /** A removed key: its queued clicks can no longer be sent, so they are undone. */
+    async dropKey(keyId: string): Promise<void> {
+      await loaded;
+      const dropped = [...outbox.values()].filter(
+        (entry) => entry.keyId === keyId && !inFlight.has(entry.id),
+      );
+      for (const entry of dropped) await removeEntry(entry.id);
+      for (const entry of dropped) await publish(entry.accountId, entry.target.urn);
+    },
+
     /** Tests and shutdown: stop the retry timer. */
     stop(): void {
       if (timer !== undefined) clearTimeout(timer);
@@ -435,11 +445,14 @@ const NOTICE_TEXT: Record<NoticeCode, string> = {
   'rate-limited': 'Rate limited: Reactbar will send this reaction when the limit resets.',
   offline: 'Offline: this reaction is queued and will be sent when the connection is back.',
   'server-error': 'ConnectSafely kept failing, so this reaction was undone. Try again later.',
+  'too-fast':
+    'That was faster than a person clicks, so Reactbar paused. Try again in a few seconds.',
 };
 
-function noticeFor(
+/** The notice shown in the page: fixed words only; the service's own text stays in the history. */
+export function noticeFor(
   urn: string,
-  failure: ApiFailure | { kind: 'no-key' | 'no-account'; message: string },
+  failure: ApiFailure | { kind: 'no-key' | 'no-account' | 'too-fast'; message: string },
   rolledBack: boolean,
   retryAt?: number,
 ): Notice {
@@ -457,7 +470,6 @@ function noticeFor(
   if (code === 'rate-limited' && retryAt) {
     message = `Rate limited until ${formatTime(retryAt)}: Reactbar will send this reaction then.`;
   }
-  if (code === 'rejected' && failure.message) message = failure.message;
   if (code === 'offline' && (failure.kind === 'server' || failure.kind === 'malformed')) {
     message = 'ConnectSafely had a problem: Reactbar will try again shortly.';
   }

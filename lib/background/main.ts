@@ -7,10 +7,11 @@ import { browser } from 'wxt/browser';
 import type { KeySummary } from '../accounts/types';
 import { handle } from '../messaging/serve';
 import { connectSafelyFor, connectSafelyForKeyId } from './clients';
-import { createReactionEngine } from './engine';
+import { createReactionEngine, noticeFor } from './engine';
 import { indexedDbEngineStorage } from './engine-storage';
 import { toEverywhere, toExtensionPages, toLinkedInTabs } from './fanout';
 import * as keys from './keys';
+import { createPacer } from './pacing';
 import { createRealtimeManager } from './realtime';
 import { loadConnectionSettings, saveConnectionSettings } from './settings-store';
 import { sendReaction } from './transport';
@@ -42,12 +43,19 @@ export function startBackground(): void {
     engine,
     statesChanged: (realtimeStates) =>
       void toExtensionPages('accountsChanged', { realtime: realtimeStates }),
+    keyRefused: (keyId) => {
+      const message = 'The realtime service refused this key. Re-check it.';
+      void keys.markKeyRefused(keyId, message).then(accountsChanged);
+    },
   });
 
   function accountsChanged(): void {
     void toExtensionPages('accountsChanged', {});
     void realtime.sync().catch(logFailure);
-    void engine.views([]).then(({ ready }) => toLinkedInTabs('viewsChanged', { views: [], ready }));
+    // The reacting account may have changed: every bar asks again for its state.
+    void engine
+      .views([])
+      .then(({ ready }) => toLinkedInTabs('viewsChanged', { views: [], ready, reset: true }));
   }
 
   async function summary(key: Awaited<ReturnType<typeof keys.getKey>>): Promise<KeySummary> {
@@ -100,6 +108,8 @@ export function startBackground(): void {
   });
   handle('removeKey', async ({ keyId }) => {
     await keys.removeKey(keyId);
+    await engine.dropKey(keyId);
+    await realtime.forget(keyId);
     accountsChanged();
   });
   handle('setDefaultAccount', async (choice) => {

@@ -4,6 +4,8 @@
  * losing or repeating anything.
  */
 import type { RealtimeState } from '../accounts/types';
+import { normalizeEmoji } from '../emoji/normalize';
+import { isSingleEmoji } from '../emoji/single';
 import { createRealtimeClient } from '../realtime/client';
 import type { RealtimeEvent } from '../realtime/wire';
 import { openDatabase } from '../store/db';
@@ -19,6 +21,8 @@ type Client = ReturnType<typeof createRealtimeClient>;
 export interface RealtimeManagerDeps {
   engine: ReactionEngine;
   statesChanged(states: Record<string, RealtimeState>): void;
+  /** The socket refused the key (4401): mark it, so nothing retries it until re-checked. */
+  keyRefused(keyId: string): void;
 }
 
 export function createRealtimeManager(deps: RealtimeManagerDeps) {
@@ -31,6 +35,7 @@ export function createRealtimeManager(deps: RealtimeManagerDeps) {
     deps.statesChanged(Object.fromEntries(states));
     // The socket is back, so the network likely is too: send what waits for it.
     if (state.state === 'connected') void deps.engine.retryQueued();
+    if (state.state === 'unauthorized') deps.keyRefused(keyId);
   }
 
   async function seenStore(keyId: string) {
@@ -50,12 +55,14 @@ export function createRealtimeManager(deps: RealtimeManagerDeps) {
   }
 
   async function onEvent(event: RealtimeEvent): Promise<void> {
-    // The socket's URNs must agree with each other, as the page's do.
+    // The socket's URNs must agree with each other, as the page's do, and the emoji be one.
     if (parseMessageUrn(event.messageUrn)?.conversationUrn !== event.conversationUrn) return;
+    const emoji = normalizeEmoji(event.emoji);
+    if (!isSingleEmoji(emoji)) return;
     await deps.engine.applyRemote({
       accountId: event.accountId,
       target: { kind: 'message', urn: event.messageUrn, conversationUrn: event.conversationUrn },
-      value: event.emoji,
+      value: emoji,
       react: event.react,
       at: event.at,
     });
@@ -103,8 +110,10 @@ export function createRealtimeManager(deps: RealtimeManagerDeps) {
         states.set(key.id, { state: 'unauthorized' });
         continue;
       }
-      if (!clients.has(key.id)) await startClient(key.id, key.apiKey, socketUrl);
-      else clients.get(key.id)?.client.reconnectNow();
+      const running = clients.get(key.id);
+      if (!running) await startClient(key.id, key.apiKey, socketUrl);
+      // A socket waiting out its backoff keeps waiting; only one that is down gets a nudge.
+      else if (running.client.state.state === 'offline') running.client.reconnectNow();
     }
     deps.statesChanged(Object.fromEntries(states));
   }
@@ -114,6 +123,12 @@ export function createRealtimeManager(deps: RealtimeManagerDeps) {
     sync(): Promise<void> {
       syncing = syncing.then(doSync, doSync);
       return syncing;
+    },
+    /** Forgets a removed key's cursor and seen ids. */
+    async forget(keyId: string): Promise<void> {
+      const db = await openDatabase();
+      await db.delete('meta', `realtime.cursor.${keyId}`);
+      await db.delete('meta', `realtime.seen.${keyId}`);
     },
     stateOf(keyId: string): RealtimeState {
       return states.get(keyId) ?? { state: 'idle' };

@@ -25,9 +25,9 @@ export function createBarActions(store: ContentStore) {
           setNotice(store, answer.notice, urn);
           if (answer.notice.code === 'no-key') store.setState({ ready: false });
         })
-        .catch(() => {
+        .catch((error: unknown) => {
           mergeViews(store, [before]);
-          setNotice(store, unreachable(urn), urn);
+          setNotice(store, unreachable(urn, error), urn);
         });
     },
     openAccounts(): void {
@@ -39,12 +39,15 @@ export function createBarActions(store: ContentStore) {
   };
 }
 
-function unreachable(urn: string): Notice {
+function unreachable(urn: string, error: unknown): Notice {
+  // The background answered, but refused the request (see messaging/rules.ts).
+  const refused = error instanceof Error && /not accepted|invalid payload/.test(error.message);
   return {
     urn,
-    code: 'offline',
-    message:
-      'Reactbar could not reach its background (it may have been updated). Reload the page and try again.',
+    code: refused ? 'rejected' : 'offline',
+    message: refused
+      ? 'Reactbar could not send this reaction.'
+      : 'Reactbar could not reach its background (it may have been updated). Reload the page and try again.',
     fixInAccounts: false,
     rolledBack: true,
   };

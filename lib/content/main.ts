@@ -12,7 +12,7 @@ import { createBarActions } from './actions';
 import { type ContentStore, createContentStore, mergeViews, type Slot, setNotice } from './store';
 import { setDarkTheme } from './styles';
 import { mountContentUi } from './ui';
-import { createViewRequester } from './view-requests';
+import { createViewRequester, type ViewRequester } from './view-requests';
 
 export async function startContentScript(ctx: ContentScriptContext): Promise<void> {
   const store = createContentStore(await loadQuickSet());
@@ -51,7 +51,7 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
 
   const stopTheme = watchLinkedInTheme(document, setDarkTheme);
   const stopQuickSet = watchQuickSet((quickSet) => store.setState({ quickSet }));
-  const stopListening = listenToBroadcasts(store);
+  const stopListening = listenToBroadcasts(store, views);
 
   ctx.onInvalidated(() => {
     document.removeEventListener('pointerover', onPointerOver);
@@ -63,10 +63,21 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
   });
 }
 
-function listenToBroadcasts(store: ContentStore): () => void {
+function listenToBroadcasts(store: ContentStore, views: ViewRequester): () => void {
   const stops = [
     broadcastMessenger.onMessage('viewsChanged', ({ data }) => {
-      mergeViews(store, data.views);
+      // Only the targets on this page: other tabs' targets are not kept here.
+      const slots = [...store.getState().slots.values()];
+      const here = new Set(slots.map((slot) => slot.target.urn));
+      if (data.reset) {
+        store.setState({ views: {}, ready: data.ready });
+        for (const urn of here) views.request(urn);
+        return;
+      }
+      mergeViews(
+        store,
+        data.views.filter((view) => here.has(view.urn)),
+      );
       store.setState({ ready: data.ready });
     }),
     broadcastMessenger.onMessage('notice', ({ data }) => {

@@ -3,7 +3,7 @@
  * target's bar through a portal into that target's shadow root. Adding a target is a few DOM
  * operations (a shadow root, an adopted sheet) plus one store update.
  */
-import { memo } from 'react';
+import { Component, memo, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { useStore } from 'zustand';
@@ -23,17 +23,37 @@ export function mountContentUi(store: ContentStore, actions: BarActions): Conten
   const root = createRoot(container);
   root.render(<Slots store={store} actions={actions} />);
   let nextId = 1;
-  // Slots added in one scanner batch become one store update, so one React render.
-  let queued: Slot[] = [];
+  // Slots added or removed in one scanner batch become one store update, so one React render,
+  // however many bars the page has.
+  let added: Slot[] = [];
+  let removed = new Set<Slot>();
   let flushQueued = false;
 
   function flush(): void {
     flushQueued = false;
-    if (queued.length === 0) return;
-    const slots = new Map(store.getState().slots);
-    for (const slot of queued) slots.set(slot.id, slot);
-    queued = [];
-    store.setState({ slots });
+    if (added.length === 0 && removed.size === 0) return;
+    const state = store.getState();
+    const slots = new Map(state.slots);
+    for (const slot of added) slots.set(slot.id, slot);
+    for (const slot of removed) slots.delete(slot.id);
+    // Forget the state of targets no longer on this page.
+    const shown = new Set([...slots.values()].map((slot) => slot.target.urn));
+    const gone = [...removed].map((slot) => slot.target.urn).filter((urn) => !shown.has(urn));
+    const views = { ...state.views };
+    const notices = { ...state.notices };
+    for (const urn of gone) {
+      delete views[urn];
+      delete notices[urn];
+    }
+    added = [];
+    removed = new Set();
+    store.setState(gone.length > 0 ? { slots, views, notices } : { slots });
+  }
+
+  function schedule(): void {
+    if (flushQueued) return;
+    flushQueued = true;
+    queueMicrotask(flush);
   }
 
   return {
@@ -41,20 +61,14 @@ export function mountContentUi(store: ContentStore, actions: BarActions): Conten
       const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
       adoptStyles(shadow);
       const slot: Slot = { id: nextId++, target, host, root: shadow };
-      queued.push(slot);
-      if (!flushQueued) {
-        flushQueued = true;
-        queueMicrotask(flush);
-      }
+      added.push(slot);
+      schedule();
       return slot;
     },
     removeSlot(slot) {
-      queued = queued.filter((candidate) => candidate !== slot);
       forgetStyles(slot.root);
-      if (!store.getState().slots.has(slot.id)) return;
-      const slots = new Map(store.getState().slots);
-      slots.delete(slot.id);
-      store.setState({ slots });
+      removed.add(slot);
+      schedule();
     },
     unmount() {
       root.unmount();
@@ -78,5 +92,24 @@ const SlotPortal = memo(function SlotPortal({
   store: ContentStore;
   actions: BarActions;
 }) {
-  return createPortal(<MessageBar slot={slot} store={store} actions={actions} />, slot.root);
+  return createPortal(
+    <OneBarOnly>
+      <MessageBar slot={slot} store={store} actions={actions} />
+    </OneBarOnly>,
+    slot.root,
+  );
 });
+
+/** A bar that throws renders nothing; the other bars, and the page, carry on. */
+class OneBarOnly extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override componentDidCatch(error: unknown) {
+    console.debug('[reactbar] a bar failed', error);
+  }
+  override render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}

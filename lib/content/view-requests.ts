@@ -34,3 +34,5 @@ export function createViewRequester(store: ContentStore) {
     },
   };
 }
+
+export type ViewRequester = ReturnType<typeof createViewRequester>;

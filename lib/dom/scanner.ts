@@ -108,17 +108,28 @@ export function startScanner(
     for (const candidate of root.querySelectorAll(combinedSelector)) consider(candidate);
   }
 
-  function retryPending(addedRoots: readonly Element[], everything: boolean): void {
-    for (const [candidate, surface] of pending) {
-      if (!candidate.isConnected) {
-        pending.delete(candidate);
-        continue;
-      }
-      if (everything || addedRoots.some((root) => candidate.contains(root))) {
-        pending.delete(candidate);
-        if (candidate.matches(surface.selector)) consider(candidate);
+  function retry(candidate: Element): void {
+    const surface = pending.get(candidate);
+    pending.delete(candidate);
+    if (surface && candidate.isConnected && candidate.matches(surface.selector))
+      consider(candidate);
+  }
+
+  /** Everything pending (after navigation or a removal), pruning what left the page. */
+  function retryAllPending(): void {
+    for (const candidate of [...pending.keys()]) retry(candidate);
+  }
+
+  /** Pending candidates that now hold new nodes: a walk up from each added root, whatever
+   *  the number pending. */
+  function retryPendingAround(addedRoots: readonly Element[]): void {
+    const touched = new Set<Element>();
+    for (const root of addedRoots) {
+      for (let element = root.parentElement; element; element = element.parentElement) {
+        if (pending.has(element)) touched.add(element);
       }
     }
+    for (const candidate of touched) retry(candidate);
   }
 
   function reread(target: FoundTarget): void {
@@ -156,7 +167,10 @@ export function startScanner(
       }
     }
     // A node that waited behind another rendering of the same target may take over now.
-    retryPending([], detached);
+    if (detached) retryAllPending();
+    else
+      for (const candidate of [...pending.keys()])
+        if (!candidate.isConnected) pending.delete(candidate);
   }
 
   function onMutations(records: MutationRecord[]): void {
@@ -182,8 +196,8 @@ export function startScanner(
     const href = doc.location?.href ?? '';
     const navigated = href !== lastHref;
     lastHref = href;
-    if (pending.size > 0 && (addedRoots.length > 0 || navigated))
-      retryPending(addedRoots, navigated);
+    if (pending.size > 0 && navigated) retryAllPending();
+    else if (pending.size > 0 && addedRoots.length > 0) retryPendingAround(addedRoots);
     if (removedSomething && sweepTimer === undefined)
       sweepTimer = setTimeout(sweep, SWEEP_DELAY_MS);
   }

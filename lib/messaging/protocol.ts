@@ -68,7 +68,8 @@ export interface BackgroundProtocol {
 
 /** What the background pushes to every LinkedIn frame and open extension page. */
 export interface BroadcastProtocol {
-  viewsChanged(data: { views: TargetView[]; ready: boolean }): void;
+  /** `reset`: the reacting account changed; views held so far are stale. */
+  viewsChanged(data: { views: TargetView[]; ready: boolean; reset?: boolean }): void;
   notice(data: Notice): void;
   /** Keys, accounts, rate limits or realtime states changed: the popup refetches. */
   accountsChanged(data: { realtime?: Record<string, RealtimeState> }): void;

@@ -3,8 +3,10 @@
  * Anything not listed here is not an action the background performs.
  */
 import { z } from 'zod';
+import { normalizeEmoji } from '../emoji/normalize';
 import { isSingleEmoji } from '../emoji/single';
 import { connectionSettingsSchema } from '../settings';
+import { parseMessageUrn } from '../urn';
 import type { BackgroundProtocol, PingRequest, ReactRequest, SenderKind } from './protocol';
 
 interface Rule {
@@ -34,14 +36,25 @@ export const REACTION_TYPES = [
 ] as const;
 
 /** One emoji: a single grapheme that is pictographic (flags and keycaps included). */
-export const emojiSchema = z.string().refine(isSingleEmoji, 'Not a single emoji');
+/** One emoji, in one spelling (👍 and 👍️ are the same reaction). */
+export const emojiSchema = z
+  .string()
+  .max(32)
+  .transform(normalizeEmoji)
+  .refine(isSingleEmoji, 'Not a single emoji');
 
 // Messages only for now: post and comment reactions join when their transport exists.
-const reactSchema = z.strictObject({
-  target: z.strictObject({ kind: z.literal('message'), urn: messageUrn, conversationUrn }),
-  value: emojiSchema,
-  react: z.boolean(),
-}) satisfies z.ZodType<ReactRequest>;
+const reactSchema = z
+  .strictObject({
+    target: z.strictObject({ kind: z.literal('message'), urn: messageUrn, conversationUrn }),
+    value: emojiSchema,
+    react: z.boolean(),
+  })
+  // The conversation must be the message's own, as derived from its URN.
+  .refine(
+    ({ target }) => parseMessageUrn(target.urn)?.conversationUrn === target.conversationUrn,
+    'The conversation does not match the message',
+  ) satisfies z.ZodType<ReactRequest>;
 
 const keyId = z.string().min(1).max(64);
 

@@ -24,7 +24,8 @@ export type NoticeCode =
   | 'rejected' // 400: the service refused this reaction
   | 'rate-limited' // 429: queued until retryAt
   | 'offline' // network down: queued, sent when back
-  | 'server-error'; // 5xx after every retry
+  | 'server-error' // 5xx after every retry
+  | 'too-fast'; // more clicks from one tab than a person makes
 
 /** Something to tell the user near the bar of one target. */
 export interface Notice {

@@ -38,6 +38,12 @@ test('connection settings are validated, saved, and read by a restarted backgrou
     options.getByText('The version is a month, written YYYYMM (for example 202611)'),
   ).toBeVisible();
 
+  // Plain http is for this machine only: a key must not travel unencrypted.
+  await options.getByLabel('ConnectSafely API URL').fill('http://api.example.com/linkedin');
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByText(/Only local addresses .* may use http:\/\//)).toBeVisible();
+  await options.getByLabel('ConnectSafely API URL').fill(emulator.urls.connectSafelyUrl);
+
   await options.getByLabel('Realtime socket URL').fill(emulator.urls.socketUrl);
   await options.getByLabel('LinkedIn API version').fill('202609');
   await options.getByRole('button', { name: 'Save' }).click();

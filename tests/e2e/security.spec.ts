@@ -123,3 +123,42 @@ test('forged messages from a content script are refused', async ({ context, addK
   const ping = await evaluateInContentScript<Forged>(page, forge('ping', { from: 'content' }));
   expect(ping.answer?.res).toMatchObject({ pong: true });
 });
+
+test('neither a content script nor a page script can redirect the key or click for the user', async ({
+  context,
+  addKey,
+  control,
+  emulator,
+  openPopup,
+}) => {
+  await addKey();
+  const page = await context.newPage();
+  await page.goto(FIXTURE_URLS.messaging);
+  await expect(page.locator('reactbar-host').first()).toBeAttached();
+
+  // A content script world that tries to point the background at another server.
+  await evaluateInContentScript(
+    page,
+    `chrome.storage.local.set({ 'settings.connection': {
+      connectSafelyUrl: 'https://evil.example/linkedin', socketUrl: 'wss://evil.example/ws',
+      linkedinUrl: 'https://evil.example/rest', linkedinVersion: '202601' } })`,
+  );
+  const popup = await openPopup();
+  await popup.getByText('Connection').click();
+  await expect(popup.getByTestId('status-connectsafely')).toHaveText(
+    emulator.urls.connectSafelyUrl,
+  );
+  await expect(popup.getByTestId('status-socket')).toHaveText(emulator.urls.socketUrl);
+
+  // A page script clicking the bar's buttons (the shadow roots are open) does nothing.
+  await page.evaluate(() => {
+    for (const button of document
+      .querySelector('reactbar-host')
+      ?.shadowRoot?.querySelectorAll('button') ?? []) {
+      (button as HTMLButtonElement).click();
+    }
+  });
+  await page.waitForTimeout(500);
+  expect(await control.requests({ route: 'cs.react' })).toEqual([]);
+  await expect(page.locator('reactbar-host').first().getByRole('dialog')).toHaveCount(0);
+});
