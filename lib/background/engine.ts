@@ -335,9 +335,11 @@ export function createReactionEngine(deps: EngineDeps) {
       const isConfirmed = (await confirmedValues(account.accountId, urn)).has(request.value);
       // Read after the await: a click that arrived meanwhile may have queued an intent.
       const existing = outbox.get(id);
+      let durable: Promise<void> = Promise.resolve();
       if (existing && !inFlight.has(id) && request.react === isConfirmed) {
         // Toggled back to where the service already is: drop the queued request unsent.
-        await removeEntry(id);
+        outbox.delete(id);
+        durable = deps.storage.deleteOutbox(id);
       } else if (existing || request.react !== isConfirmed) {
         const entry: OutboxEntry = {
           id,
@@ -355,17 +357,17 @@ export function createReactionEngine(deps: EngineDeps) {
           origin,
         };
         outbox.set(id, entry);
-        // Durable before any request leaves.
+        // Durable before any request leaves: pump() skips ids still being written.
         persisting.add(id);
-        try {
-          await deps.storage.putOutbox(entry);
-        } finally {
+        durable = deps.storage.putOutbox(entry).finally(() => {
           persisting.delete(id);
-        }
-        pump();
+          pump();
+        });
       }
+      // Other tabs see the click at once, while it is being written.
       const view = await viewOf(account.accountId, urn);
       deps.publishViews([view]);
+      await durable;
       return { accepted: true, view };
     },
 

@@ -117,11 +117,9 @@ export async function removeKey(keyId: string): Promise<void> {
     // Another stored account takes over, so reactions keep working.
     const next = (await listKeys()).find((key) => key.accounts.length > 0);
     const account = next?.accounts[0];
-    await db.put(
-      'meta',
-      next && account ? { keyId: next.id, accountId: account.id } : null,
-      DEFAULT_ACCOUNT,
-    );
+    const choice = next && account ? { keyId: next.id, accountId: account.id } : null;
+    await db.put('meta', choice, DEFAULT_ACCOUNT);
+    defaultAccountCache = Promise.resolve(choice);
   }
 }
 
@@ -133,7 +131,18 @@ export async function updateRateLimit(keyId: string, rateLimit: RateLimitBudget)
   await tx.done;
 }
 
-export async function getDefaultAccount(): Promise<DefaultAccount | null> {
+// Read on every click: kept in memory, written through.
+let defaultAccountCache: Promise<DefaultAccount | null> | undefined;
+
+export function getDefaultAccount(): Promise<DefaultAccount | null> {
+  defaultAccountCache ??= readDefaultAccount().catch((error: unknown) => {
+    defaultAccountCache = undefined;
+    throw error;
+  });
+  return defaultAccountCache;
+}
+
+async function readDefaultAccount(): Promise<DefaultAccount | null> {
   const value = (await (await openDatabase()).get('meta', DEFAULT_ACCOUNT)) as
     | DefaultAccount
     | null
@@ -147,6 +156,7 @@ export async function setDefaultAccount(choice: DefaultAccount): Promise<void> {
     throw new KeyError('That account does not belong to this key.');
   }
   await (await openDatabase()).put('meta', choice, DEFAULT_ACCOUNT);
+  defaultAccountCache = Promise.resolve(choice);
 }
 
 async function checkAccounts(client: ConnectSafelyClient): Promise<AccountSummary[]> {

@@ -13,7 +13,7 @@ export function createBarActions(store: ContentStore) {
         : before.active.filter((value) => value !== emoji);
       // Optimistic: painted in this frame, before the background has answered.
       mergeViews(store, [{ urn, active, pending: [...new Set([...before.pending, emoji])] }]);
-      setNotice(store, null, urn);
+      if (store.getState().notices[urn]) setNotice(store, null, urn);
       backgroundMessenger
         .sendMessage('react', { target: slot.target, value: emoji, react })
         .then((answer) => {
