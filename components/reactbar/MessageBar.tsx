@@ -2,7 +2,7 @@
  * The quick-reaction bar of one message: shown on hover or focus, with the user's own
  * reactions kept visible as chips. One toolbar tab stop; arrow keys move between emoji.
  */
-import { type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { EmojiPicker } from '@/components/emoji/EmojiPicker';
 import type { ContentStore, Slot } from '@/lib/content/store';
@@ -27,7 +27,8 @@ export function MessageBar({ slot, store, actions }: MessageBarProps) {
   const notice = useStore(store, (state) => state.notices[urn]);
   const ready = useStore(store, (state) => state.ready);
   const quickSet = useStore(store, (state) => state.quickSet);
-  const [pickerOpen, setPickerOpen] = useState(false);
+  const pickerOpen = useStore(store, (state) => state.pickerFor === slot.id);
+  const setPickerOpen = (open: boolean) => store.setState({ pickerFor: open ? slot.id : null });
   const [chosenIndex, setFocusIndex] = useState(0);
   const toolbar = useRef<HTMLDivElement>(null);
   const moreButton = useRef<HTMLButtonElement>(null);
@@ -42,6 +43,13 @@ export function MessageBar({ slot, store, actions }: MessageBarProps) {
     setPickerOpen(false);
     moreButton.current?.focus();
   }
+
+  // Reached by Tab through the entry button: focus moves on into the toolbar.
+  useEffect(() => {
+    if (slot.root.activeElement === slot.entry) {
+      toolbar.current?.querySelector<HTMLButtonElement>('button[tabindex="0"]')?.focus();
+    }
+  }, [slot]);
 
   function onToolbarKey(event: KeyboardEvent<HTMLDivElement>) {
     const moves: Record<string, number> = {
@@ -117,7 +125,7 @@ export function MessageBar({ slot, store, actions }: MessageBarProps) {
             aria-expanded={pickerOpen}
             onFocus={() => setFocusIndex(emojis.length)}
             onClick={(event) => {
-              if (event.nativeEvent.isTrusted) setPickerOpen((open) => !open);
+              if (event.nativeEvent.isTrusted) setPickerOpen(!pickerOpen);
             }}
           >
             +

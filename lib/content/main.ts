@@ -38,7 +38,8 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
     },
   });
 
-  // One listener for the whole page: the bar under the pointer gets `data-hover`.
+  // One listener each for the whole page: the bar under the pointer, and the bar with focus
+  // (focus events leave a shadow root retargeted to its host), are rendered and shown.
   let hovered: HTMLElement | null = null;
   const onPointerOver = (event: PointerEvent) => {
     const host = scanner.targetContaining(event.target as Node)?.host ?? null;
@@ -46,8 +47,20 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
     hovered?.removeAttribute('data-hover');
     host?.setAttribute('data-hover', '');
     hovered = host;
+    store.setState({ hovered: host ? (slotsByHost.get(host)?.id ?? null) : null });
+  };
+  const onFocusChange = (event: FocusEvent) => {
+    const into =
+      event.type === 'focusin'
+        ? (event.target as Element)
+        : (event.relatedTarget as Element | null);
+    const slot = into ? slotsByHost.get(into) : undefined;
+    if (store.getState().focused !== (slot?.id ?? null))
+      store.setState({ focused: slot?.id ?? null });
   };
   document.addEventListener('pointerover', onPointerOver, { passive: true });
+  document.addEventListener('focusin', onFocusChange);
+  document.addEventListener('focusout', onFocusChange);
 
   const stopTheme = watchLinkedInTheme(document, setDarkTheme);
   const stopQuickSet = watchQuickSet((quickSet) => store.setState({ quickSet }));
@@ -55,6 +68,8 @@ export async function startContentScript(ctx: ContentScriptContext): Promise<voi
 
   ctx.onInvalidated(() => {
     document.removeEventListener('pointerover', onPointerOver);
+    document.removeEventListener('focusin', onFocusChange);
+    document.removeEventListener('focusout', onFocusChange);
     stopTheme();
     stopQuickSet();
     stopListening();

@@ -10,6 +10,8 @@ export interface Slot {
   target: TargetRef;
   host: HTMLElement;
   root: ShadowRoot;
+  /** A plain button, the keyboard's way into a bar that is not rendered yet. */
+  entry: HTMLButtonElement;
 }
 
 export interface ContentState {
@@ -19,6 +21,10 @@ export interface ContentState {
   /** Null until the background answered: no "add a key" flash on load. */
   ready: boolean | null;
   quickSet: readonly string[];
+  /** The slot under the pointer, the one with focus, the one whose picker is open. */
+  hovered: number | null;
+  focused: number | null;
+  pickerFor: number | null;
 }
 
 export const EMPTY_VIEW: Omit<TargetView, 'urn'> = { active: [], pending: [] };
@@ -30,6 +36,9 @@ export function createContentStore(quickSet: readonly string[]) {
     notices: {},
     ready: null,
     quickSet,
+    hovered: null,
+    focused: null,
+    pickerFor: null,
   }));
 }
 
@@ -47,4 +56,27 @@ export function setNotice(store: ContentStore, notice: Notice | null, urn: strin
   if (notice) next[urn] = notice;
   else delete next[urn];
   store.setState({ notices: next });
+}
+
+/**
+ * The slots whose bar React renders: the one in use (hovered, focused, picker open) and those
+ * with something to show (the user's reactions, a pending click, a notice). Every other target
+ * costs no React work and no layout: that is what keeps a 1,000-message page fast.
+ */
+export function renderedSlotIds(state: ContentState): number[] {
+  const ids: number[] = [];
+  for (const slot of state.slots.values()) {
+    const { urn } = slot.target;
+    const view = state.views[urn];
+    if (
+      slot.id === state.hovered ||
+      slot.id === state.focused ||
+      slot.id === state.pickerFor ||
+      state.notices[urn] !== undefined ||
+      (view !== undefined && (view.active.length > 0 || view.pending.length > 0))
+    ) {
+      ids.push(slot.id);
+    }
+  }
+  return ids;
 }

@@ -1,15 +1,17 @@
 /**
- * The content script's UI: ONE React root (in a detached element) that renders every
- * target's bar through a portal into that target's shadow root. Adding a target is a few DOM
- * operations (a shadow root, an adopted sheet) plus one store update.
+ * The content script's UI: ONE React root (in a detached element) that renders bars through
+ * portals into the targets' shadow roots, only where a bar is in use or has something to show.
+ * Adding a target is a few DOM operations (a shadow root, the adopted sheet, one entry button)
+ * plus one store update per batch.
  */
-import { Component, memo, type ReactNode } from 'react';
+import { Component, memo, type ReactNode, useEffect } from 'react';
 import { createPortal } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
 import { type BarActions, MessageBar } from '@/components/reactbar/MessageBar';
 import type { TargetRef } from '../reactions/types';
-import type { ContentStore, Slot } from './store';
+import { type ContentStore, renderedSlotIds, type Slot } from './store';
 import { adoptStyles, forgetStyles } from './styles';
 
 export interface ContentUi {
@@ -37,8 +39,9 @@ export function mountContentUi(store: ContentStore, actions: BarActions): Conten
     for (const slot of added) slots.set(slot.id, slot);
     for (const slot of removed) slots.delete(slot.id);
     // Forget the state of targets no longer on this page.
-    const shown = new Set([...slots.values()].map((slot) => slot.target.urn));
-    const gone = [...removed].map((slot) => slot.target.urn).filter((urn) => !shown.has(urn));
+    const shown =
+      removed.size > 0 ? new Set([...slots.values()].map((slot) => slot.target.urn)) : null;
+    const gone = [...removed].map((slot) => slot.target.urn).filter((urn) => !shown?.has(urn));
     const views = { ...state.views };
     const notices = { ...state.notices };
     for (const urn of gone) {
@@ -60,7 +63,12 @@ export function mountContentUi(store: ContentStore, actions: BarActions): Conten
     addSlot(host, target) {
       const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
       adoptStyles(shadow);
-      const slot: Slot = { id: nextId++, target, host, root: shadow };
+      const entry = document.createElement('button');
+      entry.type = 'button';
+      entry.className = 'rb-entry';
+      entry.setAttribute('aria-label', 'Reactions for this message');
+      shadow.append(entry);
+      const slot: Slot = { id: nextId++, target, host, root: shadow, entry };
       added.push(slot);
       schedule();
       return slot;
@@ -77,10 +85,12 @@ export function mountContentUi(store: ContentStore, actions: BarActions): Conten
 }
 
 function Slots({ store, actions }: { store: ContentStore; actions: BarActions }) {
-  const slots = useStore(store, (state) => state.slots);
-  return [...slots.values()].map((slot) => (
-    <SlotPortal key={slot.id} slot={slot} store={store} actions={actions} />
-  ));
+  const ids = useStore(store, useShallow(renderedSlotIds));
+  const slots = store.getState().slots;
+  return ids.map((id) => {
+    const slot = slots.get(id);
+    return slot ? <SlotPortal key={id} slot={slot} store={store} actions={actions} /> : null;
+  });
 }
 
 const SlotPortal = memo(function SlotPortal({
@@ -92,6 +102,13 @@ const SlotPortal = memo(function SlotPortal({
   store: ContentStore;
   actions: BarActions;
 }) {
+  // While the bar is rendered its toolbar is the tab stop; the entry button steps aside.
+  useEffect(() => {
+    slot.entry.tabIndex = -1;
+    return () => {
+      slot.entry.tabIndex = 0;
+    };
+  }, [slot]);
   return createPortal(
     <OneBarOnly>
       <MessageBar slot={slot} store={store} actions={actions} />

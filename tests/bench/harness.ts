@@ -50,6 +50,11 @@ export interface ClickArm {
   /** The button's `aria-pressed` after the click. */
   expectPressed: boolean;
   timeoutMs: number;
+  /**
+   * LinkedIn's own "React with thumbs up" button instead of the bar's: the page's code toggles it
+   * (the floor a click can cost on this page, with no extension work at all).
+   */
+  native?: boolean;
 }
 
 export interface ClickResult {
@@ -83,10 +88,22 @@ export interface BenchApi {
   run(options: RunOptions): Promise<RunResult>;
   decoratedCount(hostTags: string[]): number;
   styleCopies(): StyleCopies;
-  armClick(arm: ClickArm): void;
+  /** Scrolls the message to the middle of its list; the point to hover it at. */
+  prepareClick(urn: string): Point;
+  /** Arms the click timing; the point to click the emoji button at. */
+  armClick(arm: ClickArm): Point;
   clickResult(): Promise<ClickResult>;
   watchPressed(arm: ClickArm): void;
   watchResult(): Promise<WatchResult>;
+  /** Resolves true once the button shows `pressed` and is no longer pending (confirmed). */
+  waitConfirmed(arm: ClickArm): Promise<boolean>;
+  /** The same for many buttons at once: how many were confirmed in time. */
+  waitConfirmedAll(arms: ClickArm[]): Promise<number>;
+}
+
+export interface Point {
+  x: number;
+  y: number;
 }
 
 /** The bar CSS marker: a selector only the bar's stylesheet has. */
@@ -123,7 +140,19 @@ export function installHarness(): void {
       (button) => button.textContent === emoji,
     ) ?? null;
 
-  const isDecorated = (host: Element): boolean => host.shadowRoot?.querySelector(MARKER) != null;
+  // Reactbar decorates a target with its entry button and renders the bar when it is used; the
+  // naive pattern renders every bar (.rb-anchor) at once.
+  const isDecorated = (host: Element): boolean =>
+    host.shadowRoot?.querySelector(`${MARKER}, .rb-entry`) != null;
+
+  // "LinkedIn's" own quick reactions: a click toggles the button, as the real page's code does.
+  document.addEventListener('click', (event) => {
+    const button = (event.target as Element | null)?.closest?.('button.emoji-popular-list__item');
+    if (!button) return;
+    const pressed = button.getAttribute('aria-pressed') !== 'true';
+    button.setAttribute('aria-pressed', String(pressed));
+    button.classList.toggle('emoji-popular-list__item--selected', pressed);
+  });
 
   const api: BenchApi = {
     load(next) {
@@ -143,10 +172,13 @@ export function installHarness(): void {
 
     run(options) {
       return new Promise((resolve) => {
+        // Live collections; a naive UI may mount out of document order, so when one grows,
+        // every host not yet known is picked up wherever it is.
         const trackers = options.hostTags.map((tag) => ({
           live: document.getElementsByTagName(tag),
-          seen: 0,
+          length: 0,
         }));
+        const known = new WeakSet<Element>();
         const waiting = new Set<Element>();
         let decorated = 0;
         let frames = 0;
@@ -169,9 +201,12 @@ export function installHarness(): void {
 
         const check = (): void => {
           for (const tracker of trackers) {
-            while (tracker.seen < tracker.live.length) {
-              const host = tracker.live[tracker.seen++];
-              if (host) waiting.add(host);
+            if (tracker.live.length === tracker.length) continue;
+            tracker.length = tracker.live.length;
+            for (const host of tracker.live) {
+              if (known.has(host)) continue;
+              known.add(host);
+              waiting.add(host);
             }
           }
           for (const host of waiting) {
@@ -275,13 +310,63 @@ export function installHarness(): void {
         adoptedSheets++;
         cssChars += chars;
       }
-      return { adoptedSheets, styleElements, copies: adoptedSheets + styleElements, cssChars, shadowRoots };
+      return {
+        adoptedSheets,
+        styleElements,
+        copies: adoptedSheets + styleElements,
+        cssChars,
+        shadowRoots,
+      };
+    },
+
+    prepareClick(urn) {
+      const message = document.querySelector(`[data-event-urn="${CSS.escape(urn)}"]`);
+      if (!message) throw new Error(`bench: no message ${urn}`);
+      message.scrollIntoView({ block: 'center' });
+      const box = message.getBoundingClientRect();
+      // Far left (the avatar column), near the top: bars and chips sit at the right and reach
+      // 16 px above their own message, so the next message's may lie over this one's bottom.
+      return { x: box.left + 20, y: box.top + Math.min(box.height / 2, 12) };
     },
 
     armClick(arm) {
-      const root = barRoot(arm.urn);
-      const button = root ? emojiButton(root, arm.emoji) : null;
+      let root: ShadowRoot | Element | null;
+      let button: HTMLElement | null;
+      if (arm.native) {
+        root = document.querySelector(`[data-event-urn="${CSS.escape(arm.urn)}"]`);
+        button =
+          root?.querySelector<HTMLElement>(
+            'button.emoji-popular-list__item[aria-label="React with thumbs up"]',
+          ) ?? null;
+      } else {
+        root = barRoot(arm.urn);
+        button = root ? emojiButton(root, arm.emoji) : null;
+      }
       if (!root || !button) throw new Error(`bench: no ${arm.emoji} button for ${arm.urn}`);
+      const box = button.getBoundingClientRect();
+      const point = { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      // The click must land on the button itself, not on something over it.
+      const hit =
+        root instanceof ShadowRoot
+          ? root.elementFromPoint(point.x, point.y)
+          : document.elementFromPoint(point.x, point.y);
+      if (!hit || !button.contains(hit)) {
+        // Say what is there instead (e.g. another bar's element, through its shadow root).
+        let top: Element | null = document.elementFromPoint(point.x, point.y);
+        while (top?.shadowRoot) {
+          const inner = top.shadowRoot.elementFromPoint(point.x, point.y);
+          if (!inner || inner === top) break;
+          top = inner;
+        }
+        const owner = (top?.getRootNode() as ShadowRoot | Document | undefined) ?? document;
+        const ownerUrn =
+          owner instanceof ShadowRoot
+            ? (owner.host.closest('reactbar-host')?.getAttribute('data-reactbar-urn') ?? null)
+            : null;
+        throw new Error(
+          `bench: the ${arm.emoji} button of ${arm.urn} is covered by <${top?.localName ?? '?'} class="${top?.className ?? ''}">${ownerUrn ? ` of ${ownerUrn}` : ''}`,
+        );
+      }
       const wanted = String(arm.expectPressed);
       clickPromise = new Promise((resolve) => {
         let clickTs = -1;
@@ -302,9 +387,14 @@ export function installHarness(): void {
           });
         };
         const observer = new MutationObserver(() => {
-          if (domAt < 0 && button.getAttribute('aria-pressed') === wanted) domAt = performance.now();
+          if (domAt < 0 && button.getAttribute('aria-pressed') === wanted)
+            domAt = performance.now();
         });
-        observer.observe(root, { attributes: true, subtree: true, attributeFilter: ['aria-pressed'] });
+        observer.observe(root, {
+          attributes: true,
+          subtree: true,
+          attributeFilter: ['aria-pressed'],
+        });
         const timer = setTimeout(() => settle(false, -1, -1), arm.timeoutMs);
         const onFrame = (): void => {
           frames++;
@@ -322,6 +412,7 @@ export function installHarness(): void {
         };
         window.addEventListener('click', onClick, true);
       });
+      return point;
     },
 
     clickResult() {
@@ -343,7 +434,11 @@ export function installHarness(): void {
           clearTimeout(timer);
           resolve({ ok: true, perfEpoch, dateEpoch });
         });
-        observer.observe(root, { attributes: true, subtree: true, attributeFilter: ['aria-pressed'] });
+        observer.observe(root, {
+          attributes: true,
+          subtree: true,
+          attributeFilter: ['aria-pressed'],
+        });
         const timer = setTimeout(() => {
           observer.disconnect();
           resolve({ ok: false, perfEpoch: -1, dateEpoch: -1 });
@@ -354,6 +449,38 @@ export function installHarness(): void {
     watchResult() {
       if (!watchPromise) return Promise.reject(new Error('bench: no watch armed'));
       return watchPromise;
+    },
+
+    waitConfirmed(arm) {
+      const root = barRoot(arm.urn);
+      const button = root ? emojiButton(root, arm.emoji) : null;
+      if (!root || !button) return Promise.resolve(false);
+      const wanted = String(arm.expectPressed);
+      const confirmed = () =>
+        button.getAttribute('aria-pressed') === wanted && !button.hasAttribute('data-pending');
+      if (confirmed()) return Promise.resolve(true);
+      return new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (!confirmed()) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve(true);
+        });
+        observer.observe(root, {
+          attributes: true,
+          subtree: true,
+          attributeFilter: ['aria-pressed', 'data-pending'],
+        });
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          resolve(false);
+        }, arm.timeoutMs);
+      });
+    },
+
+    async waitConfirmedAll(arms) {
+      const results = await Promise.all(arms.map((arm) => api.waitConfirmed(arm)));
+      return results.filter(Boolean).length;
     },
   };
 

@@ -39,8 +39,20 @@ function random(seed: number): () => number {
 }
 
 const PEOPLE = [
-  { name: 'Priya Raman', slug: 'priya-raman-4b1a2c3', initials: 'PR', color: '%23915907', other: true },
-  { name: 'Alex Morgan', slug: 'alex-morgan-eng', initials: 'AM', color: '%238f5849', other: false },
+  {
+    name: 'Priya Raman',
+    slug: 'priya-raman-4b1a2c3',
+    initials: 'PR',
+    color: '%23915907',
+    other: true,
+  },
+  {
+    name: 'Alex Morgan',
+    slug: 'alex-morgan-eng',
+    initials: 'AM',
+    color: '%238f5849',
+    other: false,
+  },
 ] as const;
 
 const TEXTS = [
@@ -61,7 +73,11 @@ const TEXTS = [
 const REACTIONS = ['👍', '👏', '❤️', '😂', '🙌'];
 
 function escapeHtml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;');
 }
 
 function avatarSrc(person: (typeof PEOPLE)[number]): string {
@@ -137,7 +153,9 @@ export function buildMessages(count: number): BenchMessage[] {
       ? `<a class="msg-s-event-listitem__link" href="https://www.linkedin.com/in/${person.slug}/" tabindex="-1"><img src="${avatarSrc(person)}" width="40" height="40" alt="${person.name}" title="${person.name}" class="msg-s-event-listitem__profile-picture EntityPhoto-circle-2 evi-image ember-view"></a><div class="msg-s-message-group__meta"><a class="msg-s-message-group__profile-link msg-s-message-group__name t-14 t-black t-bold hoverable-link-text" href="https://www.linkedin.com/in/${person.slug}/">${person.name}</a><time class="msg-s-message-group__timestamp white-space-nowrap t-12 t-black--light t-normal">${time}</time></div>`
       : '';
     const summary =
-      next() < 0.15 ? reactionSummary(REACTIONS[Math.floor(next() * REACTIONS.length)] ?? '👍', other.name) : '';
+      next() < 0.15
+        ? reactionSummary(REACTIONS[Math.floor(next() * REACTIONS.length)] ?? '👍', other.name)
+        : '';
     const html = `<li class="msg-s-message-list__event clearfix"><div class="${classes}" data-event-urn="${escapeHtml(urn)}" tabindex="-1"><span class="msg-s-event-listitem--group-a11y-heading visually-hidden">${person.name} sent the following message at ${time}</span>${header}<div class="msg-s-event-with-indicator display-flex"><div class="msg-s-event-listitem__message-bubble msg-s-event-listitem__message-bubble--msg-fwd-enabled"><p class="msg-s-event-listitem__body t-14 t-black--light t-normal" dir="ltr">${escapeHtml(text)}</p></div>${actions(other.name)}</div>${summary}</div></li>`;
     messages.push({ urn, conversationUrn: BENCH_CONVERSATION_URN, html });
   }

@@ -21,7 +21,8 @@ export interface ProfileSummary {
 
 function scriptName(url: string): string {
   if (!url) return '(native)';
-  if (url.startsWith('chrome-extension://')) return `extension:${url.replace(/^chrome-extension:\/\/[^/]+\//, '')}`;
+  if (url.startsWith('chrome-extension://'))
+    return `extension:${url.replace(/^chrome-extension:\/\/[^/]+\//, '')}`;
   if (url.startsWith('https://www.linkedin.com/')) return 'page (harness)';
   return url;
 }
@@ -60,7 +61,11 @@ export function summarizeProfile(profile: CpuProfile, top: number): ProfileSumma
     .sort((a, b) => b.selfMs - a.selfMs);
   const text = [
     table(
-      functions.map((entry) => [entry.name.slice(0, 48), entry.where.slice(0, 60), `${entry.selfMs.toFixed(1)} ms`]),
+      functions.map((entry) => [
+        entry.name.slice(0, 48),
+        entry.where.slice(0, 60),
+        `${entry.selfMs.toFixed(1)} ms`,
+      ]),
       ['function', 'where', 'self'],
     ),
     '',

@@ -33,7 +33,9 @@ export function summarize(values: readonly number[]): Summary {
     p95: percentile(values, 95),
     min: values.length ? Math.min(...values) : Number.NaN,
     max: values.length ? Math.max(...values) : Number.NaN,
-    mean: values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : Number.NaN,
+    mean: values.length
+      ? values.reduce((sum, value) => sum + value, 0) / values.length
+      : Number.NaN,
   };
 }
 
@@ -54,7 +56,9 @@ export function mib(bytes: number): string {
 /** Left-aligned first column, right-aligned others. */
 export function table(rows: readonly (readonly string[])[], header: readonly string[]): string {
   const all = [header, ...rows];
-  const widths = header.map((_, column) => Math.max(...all.map((row) => (row[column] ?? '').length)));
+  const widths = header.map((_, column) =>
+    Math.max(...all.map((row) => (row[column] ?? '').length)),
+  );
   const line = (row: readonly string[]) =>
     row
       .map((cell, column) =>

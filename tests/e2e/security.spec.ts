@@ -151,6 +151,8 @@ test('neither a content script nor a page script can redirect the key or click f
   await expect(popup.getByTestId('status-socket')).toHaveText(emulator.urls.socketUrl);
 
   // A page script clicking the bar's buttons (the shadow roots are open) does nothing.
+  await page.locator('[data-event-urn]').first().hover();
+  await expect(page.locator('reactbar-host').first().getByRole('toolbar')).toBeAttached();
   await page.evaluate(() => {
     for (const button of document
       .querySelector('reactbar-host')

@@ -16,6 +16,8 @@ export default defineConfig({
   manifest: {
     name: 'Reactbar naive (benchmark)',
     version: '0.0.0',
+    // `@/lib/quick-set` (the default quick set) brings in WXT's storage module, which asks for it.
+    permissions: ['storage'],
     description: 'One shadow-root UI and one React root per message: the baseline to beat.',
   },
 });

@@ -61,9 +61,15 @@ function startNaive(ctx: ContentScriptContext): void {
       onMount(container, shadow, shadowHost) {
         const slot: Slot = {
           id: nextId++,
-          target: { kind: 'message', urn: target.urn, conversationUrn: target.conversationUrn ?? '' },
+          target: {
+            kind: 'message',
+            urn: target.urn,
+            conversationUrn: target.conversationUrn ?? '',
+          },
           host: shadowHost,
           root: shadow,
+          // The naive pattern renders every bar at once: no entry button needed.
+          entry: document.createElement('button'),
         };
         const root = createRoot(container);
         root.render(<MessageBar slot={slot} store={store} actions={actions} />);
@@ -76,8 +82,12 @@ function startNaive(ctx: ContentScriptContext): void {
     if (!target.element.isConnected) return null;
     ui.mount();
     // The obvious hover: one pair of listeners per message.
-    target.element.addEventListener('mouseenter', () => ui.shadowHost.setAttribute('data-hover', ''));
-    target.element.addEventListener('mouseleave', () => ui.shadowHost.removeAttribute('data-hover'));
+    target.element.addEventListener('mouseenter', () =>
+      ui.shadowHost.setAttribute('data-hover', ''),
+    );
+    target.element.addEventListener('mouseleave', () =>
+      ui.shadowHost.removeAttribute('data-hover'),
+    );
     return ui;
   }
 
