@@ -92,8 +92,8 @@ function listenToBroadcasts(store: ContentStore, views: ViewRequester): () => vo
       mergeViews(
         store,
         data.views.filter((view) => here.has(view.urn)),
+        data.ready,
       );
-      store.setState({ ready: data.ready });
     }),
     broadcastMessenger.onMessage('notice', ({ data }) => {
       const shown = [...store.getState().slots.values()].some(

@@ -44,11 +44,30 @@ export function createContentStore(quickSet: readonly string[]) {
 
 export type ContentStore = ReturnType<typeof createContentStore>;
 
-export function mergeViews(store: ContentStore, views: readonly TargetView[]): void {
-  if (views.length === 0) return;
-  const next = { ...store.getState().views };
-  for (const view of views) next[view.urn] = view;
-  store.setState({ views: next });
+/**
+ * Takes the background's views. A target with nothing on it needs no entry (the common case
+ * on a long thread), so those cost no copy and no store update unless they clear one.
+ */
+export function mergeViews(
+  store: ContentStore,
+  views: readonly TargetView[],
+  ready?: boolean,
+): void {
+  const current = store.getState().views;
+  const changed = views.filter(
+    (view) => current[view.urn] !== undefined || view.active.length > 0 || view.pending.length > 0,
+  );
+  const readyChanged = ready !== undefined && ready !== store.getState().ready;
+  if (changed.length === 0) {
+    if (readyChanged) store.setState({ ready });
+    return;
+  }
+  const next = { ...current };
+  for (const view of changed) {
+    if (view.active.length > 0 || view.pending.length > 0) next[view.urn] = view;
+    else delete next[view.urn];
+  }
+  store.setState(readyChanged ? { views: next, ready } : { views: next });
 }
 
 export function setNotice(store: ContentStore, notice: Notice | null, urn: string): void {

@@ -25,38 +25,38 @@ export function mountContentUi(store: ContentStore, actions: BarActions): Conten
   const root = createRoot(container);
   root.render(<Slots store={store} actions={actions} />);
   let nextId = 1;
-  // Slots added or removed in one scanner batch become one store update, so one React render,
-  // however many bars the page has.
-  let added: Slot[] = [];
+  // The registry of slots is the store's `slots` map, changed in place: a new target is idle
+  // (nothing rendered), so adding one costs no store update and no React work at all.
+  const slots = store.getState().slots as Map<number, Slot>;
   let removed = new Set<Slot>();
   let flushQueued = false;
 
-  function flush(): void {
+  /** Removals of one scanner batch: one store update, and only if a removed bar mattered. */
+  function flushRemovals(): void {
     flushQueued = false;
-    if (added.length === 0 && removed.size === 0) return;
     const state = store.getState();
-    const slots = new Map(state.slots);
-    for (const slot of added) slots.set(slot.id, slot);
-    for (const slot of removed) slots.delete(slot.id);
+    const urns = new Set([...removed].map((slot) => slot.target.urn));
+    const ids = new Set([...removed].map((slot) => slot.id));
+    for (const id of ids) slots.delete(id);
+    removed = new Set();
+    // A bar in use that left the page: let go of it, so its portal unmounts.
+    const inUse = (['hovered', 'focused', 'pickerFor'] as const).filter((key) => {
+      const id = state[key];
+      return id !== null && ids.has(id);
+    });
+    if (inUse.length > 0) store.setState(Object.fromEntries(inUse.map((key) => [key, null])));
     // Forget the state of targets no longer on this page.
-    const shown =
-      removed.size > 0 ? new Set([...slots.values()].map((slot) => slot.target.urn)) : null;
-    const gone = [...removed].map((slot) => slot.target.urn).filter((urn) => !shown?.has(urn));
+    const kept = [...urns].filter((urn) => state.views[urn] || state.notices[urn]);
+    if (kept.length === 0) return;
+    const shown = new Set([...slots.values()].map((slot) => slot.target.urn));
+    const gone = kept.filter((urn) => !shown.has(urn));
     const views = { ...state.views };
     const notices = { ...state.notices };
     for (const urn of gone) {
       delete views[urn];
       delete notices[urn];
     }
-    added = [];
-    removed = new Set();
-    store.setState(gone.length > 0 ? { slots, views, notices } : { slots });
-  }
-
-  function schedule(): void {
-    if (flushQueued) return;
-    flushQueued = true;
-    queueMicrotask(flush);
+    store.setState({ views, notices });
   }
 
   return {
@@ -69,14 +69,15 @@ export function mountContentUi(store: ContentStore, actions: BarActions): Conten
       entry.setAttribute('aria-label', 'Reactions for this message');
       shadow.append(entry);
       const slot: Slot = { id: nextId++, target, host, root: shadow, entry };
-      added.push(slot);
-      schedule();
+      slots.set(slot.id, slot);
       return slot;
     },
     removeSlot(slot) {
       forgetStyles(slot.root);
       removed.add(slot);
-      schedule();
+      if (flushQueued) return;
+      flushQueued = true;
+      queueMicrotask(flushRemovals);
     },
     unmount() {
       root.unmount();
@@ -85,6 +86,7 @@ export function mountContentUi(store: ContentStore, actions: BarActions): Conten
 }
 
 function Slots({ store, actions }: { store: ContentStore; actions: BarActions }) {
+  // Re-renders only when the set of rendered bars changes.
   const ids = useStore(store, useShallow(renderedSlotIds));
   const slots = store.getState().slots;
   return ids.map((id) => {

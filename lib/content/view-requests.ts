@@ -3,6 +3,7 @@ import { backgroundMessenger } from '../messaging/protocol';
 import { type ContentStore, mergeViews } from './store';
 
 const BATCH = 500;
+const BATCH_DELAY_MS = 50;
 
 export function createViewRequester(store: ContentStore) {
   let wanted = new Set<string>();
@@ -17,8 +18,7 @@ export function createViewRequester(store: ContentStore) {
         const answer = await backgroundMessenger.sendMessage('getViews', {
           urns: urns.slice(start, start + BATCH),
         });
-        mergeViews(store, answer.views);
-        store.setState({ ready: answer.ready });
+        mergeViews(store, answer.views, answer.ready);
       } catch {
         // The background is restarting; the next broadcast or click brings the state.
       }
@@ -30,7 +30,8 @@ export function createViewRequester(store: ContentStore) {
       wanted.add(urn);
       if (scheduled) return;
       scheduled = true;
-      setTimeout(() => void flush(), 0);
+      // Gathers a few scanner batches (infinite scroll adds them frame after frame) per request.
+      setTimeout(() => void flush(), BATCH_DELAY_MS);
     },
   };
 }

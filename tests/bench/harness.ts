@@ -422,12 +422,18 @@ export function installHarness(): void {
 
     watchPressed(arm) {
       const root = barRoot(arm.urn);
-      const button = root ? emojiButton(root, arm.emoji) : null;
-      if (!root || !button) throw new Error(`bench: no ${arm.emoji} button for ${arm.urn}`);
+      if (!root) throw new Error(`bench: no bar root for ${arm.urn}`);
       const wanted = String(arm.expectPressed);
+      // Reactbar renders a bar only once it has something to show: the button may appear
+      // with the change, so watch the whole shadow root, not one button.
+      // …and a removal may take the bar away with it (nothing left to show).
+      const shows = (): boolean => {
+        const button = emojiButton(root, arm.emoji);
+        return button ? button.getAttribute('aria-pressed') === wanted : !arm.expectPressed;
+      };
       watchPromise = new Promise((resolve) => {
         const observer = new MutationObserver(() => {
-          if (button.getAttribute('aria-pressed') !== wanted) return;
+          if (!shows()) return;
           const perfEpoch = performance.timeOrigin + performance.now();
           const dateEpoch = Date.now();
           observer.disconnect();
@@ -436,6 +442,7 @@ export function installHarness(): void {
         });
         observer.observe(root, {
           attributes: true,
+          childList: true,
           subtree: true,
           attributeFilter: ['aria-pressed'],
         });
@@ -453,11 +460,14 @@ export function installHarness(): void {
 
     waitConfirmed(arm) {
       const root = barRoot(arm.urn);
-      const button = root ? emojiButton(root, arm.emoji) : null;
-      if (!root || !button) return Promise.resolve(false);
+      if (!root) return Promise.resolve(false);
       const wanted = String(arm.expectPressed);
-      const confirmed = () =>
-        button.getAttribute('aria-pressed') === wanted && !button.hasAttribute('data-pending');
+      // No bar rendered means nothing active and nothing pending on that message.
+      const confirmed = () => {
+        const button = emojiButton(root, arm.emoji);
+        if (!button) return !arm.expectPressed;
+        return button.getAttribute('aria-pressed') === wanted && !button.hasAttribute('data-pending');
+      };
       if (confirmed()) return Promise.resolve(true);
       return new Promise((resolve) => {
         const observer = new MutationObserver(() => {
@@ -468,6 +478,7 @@ export function installHarness(): void {
         });
         observer.observe(root, {
           attributes: true,
+          childList: true,
           subtree: true,
           attributeFilter: ['aria-pressed', 'data-pending'],
         });
