@@ -72,12 +72,17 @@ export function startBackground(): void {
     return saved;
   });
 
-  handle('react', (request, context) =>
-    engine.react(
-      request,
-      context.tabId === undefined ? undefined : { tabId: context.tabId, frameId: context.frameId },
-    ),
-  );
+  // Human pace per tab: a script clicking the page's buttons in a loop is stopped here.
+  const pacer = createPacer();
+  handle('react', async (request, context) => {
+    if (context.tabId !== undefined && !pacer.allow(context.tabId)) {
+      const tooFast = { kind: 'too-fast', message: '' } as const;
+      return { accepted: false, notice: noticeFor(request.target.urn, tooFast, true) };
+    }
+    const origin =
+      context.tabId === undefined ? undefined : { tabId: context.tabId, frameId: context.frameId };
+    return engine.react(request, origin);
+  });
   handle('getViews', ({ urns }) => engine.views(urns));
   handle('openAccounts', async () => {
     await browser.tabs.create({ url: browser.runtime.getURL('/popup.html#accounts') });

@@ -3,21 +3,14 @@
  * LinkedIn's origin and cannot open it, which is why API keys live here.
  */
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
-import type { AccountSummary, RateLimitBudget } from '../accounts/types';
+import type { KeySummary } from '../accounts/types';
 import type { HistoryEntry, TargetRef } from '../reactions/types';
 
-export interface StoredKey {
-  id: string;
-  label: string;
+/** A stored key: what the popup sees of it (see KeySummary), plus the secret itself. */
+export type StoredKey = Omit<KeySummary, 'maskedKey' | 'realtime'> & {
   /** The secret. Read only by the background. */
   apiKey: string;
-  addedAt: number;
-  checkedAt: number | null;
-  status: 'valid' | 'invalid' | 'unchecked';
-  error?: string;
-  accounts: AccountSummary[];
-  rateLimit: RateLimitBudget | null;
-}
+};
 
 /** A click waiting to reach the API: the latest intent per (account, target, value). */
 export interface OutboxEntry {

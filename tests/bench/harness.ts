@@ -466,7 +466,9 @@ export function installHarness(): void {
       const confirmed = () => {
         const button = emojiButton(root, arm.emoji);
         if (!button) return !arm.expectPressed;
-        return button.getAttribute('aria-pressed') === wanted && !button.hasAttribute('data-pending');
+        return (
+          button.getAttribute('aria-pressed') === wanted && !button.hasAttribute('data-pending')
+        );
       };
       if (confirmed()) return Promise.resolve(true);
       return new Promise((resolve) => {

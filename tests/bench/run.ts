@@ -16,10 +16,10 @@ import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { reactPath } from '../emulator/fixtures';
 import { type Emulator, startEmulator } from '../emulator/server';
 import {
+  addKeyThroughPopup,
   configureConnection,
   EXTENSION_DIR,
   type ExtensionBrowser,
-  extensionPageUrl,
   launchBrowser,
   PROJECT_ROOT,
 } from '../support/browser';
@@ -188,22 +188,9 @@ async function launch(
   if (variant.name === 'reactbar') {
     if (!extensionId) throw new Error('Reactbar did not load');
     await configureConnection(context, extensionId, emulator.urls);
-    await addKey(context, extensionId, emulator.credentials.connectSafelyKey);
+    await addKeyThroughPopup(context, extensionId, emulator.credentials.connectSafelyKey);
   }
   return { variant, browser };
-}
-
-/** Adds a ConnectSafely key through the popup's Accounts tab, as a user does (and the e2e fixture). */
-async function addKey(context: BrowserContext, extensionId: string, apiKey: string): Promise<void> {
-  const popup = await context.newPage();
-  await popup.goto(`${extensionPageUrl(extensionId, 'popup.html')}#accounts`);
-  await popup.getByLabel('API key', { exact: true }).fill(apiKey);
-  await popup.getByRole('button', { name: 'Add key' }).click();
-  await popup
-    .getByRole('status')
-    .filter({ hasText: /added\./ })
-    .waitFor({ state: 'attached', timeout: 10_000 });
-  await popup.close();
 }
 
 async function openBenchPage(

@@ -231,6 +231,17 @@ test.describe('with a key', () => {
       .toEqual(['👍']);
   });
 
+  test('clicking faster than a person is paused, with a note', async ({ context }) => {
+    const page = await context.newPage();
+    await openMessaging(page);
+    await hover(page, FIRST);
+    const button = host(page, FIRST).locator('button.rb-emoji').first();
+    for (let click = 0; click < 45; click++) await button.click();
+    await expect(host(page, FIRST).getByRole('status')).toContainText(
+      'faster than a person clicks',
+    );
+  });
+
   test('500s are retried and the reaction is applied once', async ({
     context,
     control,
