@@ -17,11 +17,13 @@ export interface BarActions {
 
 interface MessageBarProps {
   slot: Slot;
+  /** The shadow root the bar renders in. */
+  root: ShadowRoot;
   store: ContentStore;
   actions: BarActions;
 }
 
-export function MessageBar({ slot, store, actions }: MessageBarProps) {
+export function MessageBar({ slot, root, store, actions }: MessageBarProps) {
   const { urn } = slot.target;
   const view = useStore(store, (state) => state.views[urn]) ?? EMPTY_VIEW;
   const notice = useStore(store, (state) => state.notices[urn]);
@@ -44,12 +46,12 @@ export function MessageBar({ slot, store, actions }: MessageBarProps) {
     moreButton.current?.focus();
   }
 
-  // Reached by Tab through the entry button: focus moves on into the toolbar.
+  // Reached by Tab (the host had focus): focus moves on into the toolbar.
   useEffect(() => {
-    if (slot.root.activeElement === slot.entry) {
+    if (root.activeElement === null && slot.host.matches(':focus')) {
       toolbar.current?.querySelector<HTMLButtonElement>('button[tabindex="0"]')?.focus();
     }
-  }, [slot]);
+  }, [slot, root]);
 
   function onToolbarKey(event: KeyboardEvent<HTMLDivElement>) {
     const moves: Record<string, number> = {

@@ -8,10 +8,8 @@ import type { Notice, TargetRef, TargetView } from '../reactions/types';
 export interface Slot {
   id: number;
   target: TargetRef;
+  /** Our host element: focusable itself (the keyboard's way in) until its bar renders. */
   host: HTMLElement;
-  root: ShadowRoot;
-  /** A plain button, the keyboard's way into a bar that is not rendered yet. */
-  entry: HTMLButtonElement;
 }
 
 export interface ContentState {

@@ -1,10 +1,10 @@
 /**
  * The content script's UI: ONE React root (in a detached element) that renders bars through
  * portals into the targets' shadow roots, only where a bar is in use or has something to show.
- * Adding a target is a few DOM operations (a shadow root, the adopted sheet, one entry button)
- * plus one store update per batch.
+ * Adding a target costs three attribute writes: the host becomes a keyboard stop. Its shadow
+ * root (adopting the one shared stylesheet) is made the first time its bar renders.
  */
-import { Component, memo, type ReactNode, useEffect } from 'react';
+import { Component, memo, type ReactNode, useLayoutEffect } from 'react';
 import { createPortal } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { useStore } from 'zustand';
@@ -61,19 +61,16 @@ export function mountContentUi(store: ContentStore, actions: BarActions): Conten
 
   return {
     addSlot(host, target) {
-      const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-      adoptStyles(shadow);
-      const entry = document.createElement('button');
-      entry.type = 'button';
-      entry.className = 'rb-entry';
-      entry.setAttribute('aria-label', 'Reactions for this message');
-      shadow.append(entry);
-      const slot: Slot = { id: nextId++, target, host, root: shadow, entry };
+      // Focusing the host opens its bar (see MessageBar); LinkedIn's markup stays untouched.
+      host.tabIndex = 0;
+      host.setAttribute('role', 'button');
+      host.setAttribute('aria-label', 'Reactions for this message');
+      const slot: Slot = { id: nextId++, target, host };
       slots.set(slot.id, slot);
       return slot;
     },
     removeSlot(slot) {
-      forgetStyles(slot.root);
+      if (slot.host.shadowRoot) forgetStyles(slot.host.shadowRoot);
       removed.add(slot);
       if (flushQueued) return;
       flushQueued = true;
@@ -104,20 +101,33 @@ const SlotPortal = memo(function SlotPortal({
   store: ContentStore;
   actions: BarActions;
 }) {
-  // While the bar is rendered its toolbar is the tab stop; the entry button steps aside.
-  useEffect(() => {
-    slot.entry.tabIndex = -1;
+  const root = shadowRootOf(slot.host);
+  // While the bar is rendered its toolbar is the tab stop and the host steps aside (a host
+  // with tabindex -1 would take its shadow tree out of the tab order, so no tabindex at all).
+  useLayoutEffect(() => {
+    const { host } = slot;
+    host.removeAttribute('tabindex');
+    host.removeAttribute('role');
     return () => {
-      slot.entry.tabIndex = 0;
+      host.tabIndex = 0;
+      host.setAttribute('role', 'button');
     };
   }, [slot]);
   return createPortal(
     <OneBarOnly>
-      <MessageBar slot={slot} store={store} actions={actions} />
+      <MessageBar slot={slot} root={root} store={store} actions={actions} />
     </OneBarOnly>,
-    slot.root,
+    root,
   );
 });
+
+/** The host's shadow root, made (with the shared stylesheet) when its bar first renders. */
+function shadowRootOf(host: HTMLElement): ShadowRoot {
+  if (host.shadowRoot) return host.shadowRoot;
+  const root = host.attachShadow({ mode: 'open' });
+  adoptStyles(root);
+  return root;
+}
 
 /** A bar that throws renders nothing; the other bars, and the page, carry on. */
 class OneBarOnly extends Component<{ children: ReactNode }, { failed: boolean }> {

@@ -140,10 +140,10 @@ export function installHarness(): void {
       (button) => button.textContent === emoji,
     ) ?? null;
 
-  // Reactbar decorates a target with its entry button and renders the bar when it is used; the
-  // naive pattern renders every bar (.rb-anchor) at once.
+  // Reactbar decorates a target by making its host the keyboard's way in (tabindex) and renders
+  // the bar when it is used; the naive pattern renders every bar (.rb-anchor) at once.
   const isDecorated = (host: Element): boolean =>
-    host.shadowRoot?.querySelector(`${MARKER}, .rb-entry`) != null;
+    host.hasAttribute('tabindex') || host.shadowRoot?.querySelector(MARKER) != null;
 
   // "LinkedIn's" own quick reactions: a click toggles the button, as the real page's code does.
   document.addEventListener('click', (event) => {
@@ -421,31 +421,42 @@ export function installHarness(): void {
     },
 
     watchPressed(arm) {
-      const root = barRoot(arm.urn);
-      if (!root) throw new Error(`bench: no bar root for ${arm.urn}`);
+      const host = document.querySelector(
+        `reactbar-host[data-reactbar-urn="${CSS.escape(arm.urn)}"]`,
+      );
+      if (!host) throw new Error(`bench: no host for ${arm.urn}`);
       const wanted = String(arm.expectPressed);
-      // Reactbar renders a bar only once it has something to show: the button may appear
-      // with the change, so watch the whole shadow root, not one button.
-      // …and a removal may take the bar away with it (nothing left to show).
+      // Reactbar renders a bar (and makes its shadow root) only once it has something to show,
+      // and takes it away when a removal leaves nothing: watch the host for that (it drops its
+      // tabindex in the same frame), and the shadow root once there is one.
       const shows = (): boolean => {
-        const button = emojiButton(root, arm.emoji);
+        const root = barRoot(arm.urn);
+        const button = root ? emojiButton(root, arm.emoji) : null;
         return button ? button.getAttribute('aria-pressed') === wanted : !arm.expectPressed;
       };
       watchPromise = new Promise((resolve) => {
-        const observer = new MutationObserver(() => {
+        let watchedRoot: ShadowRoot | null = null;
+        const onChange = (): void => {
+          const root = barRoot(arm.urn);
+          if (root && root !== watchedRoot) {
+            watchedRoot = root;
+            observer.observe(root, {
+              attributes: true,
+              childList: true,
+              subtree: true,
+              attributeFilter: ['aria-pressed'],
+            });
+          }
           if (!shows()) return;
           const perfEpoch = performance.timeOrigin + performance.now();
           const dateEpoch = Date.now();
           observer.disconnect();
           clearTimeout(timer);
           resolve({ ok: true, perfEpoch, dateEpoch });
-        });
-        observer.observe(root, {
-          attributes: true,
-          childList: true,
-          subtree: true,
-          attributeFilter: ['aria-pressed'],
-        });
+        };
+        const observer = new MutationObserver(onChange);
+        observer.observe(host, { attributes: true, attributeFilter: ['tabindex'] });
+        onChange();
         const timer = setTimeout(() => {
           observer.disconnect();
           resolve({ ok: false, perfEpoch: -1, dateEpoch: -1 });
@@ -460,7 +471,7 @@ export function installHarness(): void {
 
     waitConfirmed(arm) {
       const root = barRoot(arm.urn);
-      if (!root) return Promise.resolve(false);
+      if (!root) return Promise.resolve(!arm.expectPressed);
       const wanted = String(arm.expectPressed);
       // No bar rendered means nothing active and nothing pending on that message.
       const confirmed = () => {

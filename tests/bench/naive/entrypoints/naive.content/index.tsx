@@ -67,12 +67,9 @@ function startNaive(ctx: ContentScriptContext): void {
             conversationUrn: target.conversationUrn ?? '',
           },
           host: shadowHost,
-          root: shadow,
-          // The naive pattern renders every bar at once: no entry button needed.
-          entry: document.createElement('button'),
         };
         const root = createRoot(container);
-        root.render(<MessageBar slot={slot} store={store} actions={actions} />);
+        root.render(<MessageBar slot={slot} root={shadow} store={store} actions={actions} />);
         return root;
       },
       onRemove(root) {
