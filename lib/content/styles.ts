@@ -62,6 +62,3 @@ export function setDarkTheme(dark: boolean): void {
   constructSheets()?.theme.replaceSync(dark ? DARK : LIGHT);
   for (const theme of fallbackThemes) theme.textContent = dark ? DARK : LIGHT;
 }
-
-/** How many copies of the bar's stylesheet the page holds (benchmarks and tests). */
-export const STYLE_MARKER = '.rb-anchor';
