@@ -12,6 +12,7 @@
  */
 import type { DefaultAccount } from '../accounts/types';
 import { type BackoffOptions, backoffDelayEqualJitter } from '../backoff';
+import type { ReactResponse } from '../messaging/protocol';
 import type { HistoryEntry, Notice, NoticeCode, TargetRef, TargetView } from '../reactions/types';
 import type { ConfirmedReactions, ExpectedEcho, OutboxEntry } from '../store/db';
 import { ApiError, type ApiFailure, isRetryable } from './connectsafely';
@@ -59,9 +60,8 @@ interface Confirmed {
   echoes: Map<string, ExpectedEcho[]>;
 }
 
-export type ReactOutcome =
-  | { accepted: true; view: TargetView }
-  | { accepted: false; notice: Notice };
+/** The answer to a click: the protocol's own type. */
+export type ReactOutcome = ReactResponse;
 
 const OUTBOX_BACKOFF: BackoffOptions = { initialMs: 1000, maxMs: 30_000 };
 /** Our own changes whose echo has not come within this time are no longer expected. */

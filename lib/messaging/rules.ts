@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { normalizeEmoji } from '../emoji/normalize';
 import { isSingleEmoji } from '../emoji/single';
 import { connectionSettingsSchema } from '../settings';
-import { parseMessageUrn } from '../urn';
+import { parseCommentUrn, parseMessageUrn, parsePostUrn } from '../urn';
 import type { BackgroundProtocol, PingRequest, ReactRequest, SenderKind } from './protocol';
 
 interface Rule {
@@ -14,28 +14,18 @@ interface Rule {
   senders: readonly SenderKind[];
 }
 
-const postUrn = z.string().regex(/^urn:li:(activity|share|ugcPost):\d+$/);
-const commentUrn = z.string().regex(/^urn:li:comment:\(urn:li:(activity|share|ugcPost):\d+,\d+\)$/);
+// URN forms are known in one place, lib/urn.ts; a target URN must already be in the form the
+// APIs take (a normalized comment URN, a message URN whose conversation can be derived).
+const postUrn = z.string().refine((value) => parsePostUrn(value) === value);
+const commentUrn = z.string().refine((value) => parseCommentUrn(value)?.urn === value);
 const messageUrn = z
   .string()
   .max(300)
-  .regex(/^urn:li:msg_message:\(urn:li:fsd_profile:[\w-]+,2-[A-Za-z0-9+/=]+\)$/);
-const conversationUrn = z
-  .string()
-  .max(300)
-  .regex(/^urn:li:msg_conversation:\(urn:li:fsd_profile:[\w-]+,2-[A-Za-z0-9+/=]+\)$/);
+  .refine((value) => parseMessageUrn(value) !== null);
+// Checked against the message's own conversation below.
+const conversationUrn = z.string().max(300);
 const anyTargetUrn = z.union([postUrn, commentUrn, messageUrn]);
 
-export const REACTION_TYPES = [
-  'LIKE',
-  'PRAISE',
-  'APPRECIATION',
-  'EMPATHY',
-  'INTEREST',
-  'ENTERTAINMENT',
-] as const;
-
-/** One emoji: a single grapheme that is pictographic (flags and keycaps included). */
 /** One emoji, in one spelling (👍 and 👍️ are the same reaction). */
 export const emojiSchema = z
   .string()
