@@ -2,8 +2,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { AccountsOverview } from '@/lib/accounts/types';
+import { listHistory } from '@/lib/db/history';
 import { backgroundMessenger, broadcastMessenger } from '@/lib/messaging/protocol';
-import { listHistory } from '@/lib/store/history';
 import { withRealtime } from './overview';
 
 export const ACCOUNTS_KEY = ['popup', 'accounts'] as const;

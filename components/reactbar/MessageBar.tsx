@@ -5,15 +5,10 @@
 import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { EmojiPicker } from '@/components/emoji/EmojiPicker';
-import type { ContentStore, Slot } from '@/lib/content/store';
-import { EMPTY_VIEW } from '@/lib/content/store';
+import type { BarActions } from '@/lib/content/actions';
+import type { ContentStore, Slot } from '@/lib/content/frame-store';
+import { EMPTY_VIEW } from '@/lib/content/frame-store';
 import { NoticeBubble } from './NoticeBubble';
-
-export interface BarActions {
-  toggle(slot: Slot, emoji: string, react: boolean): void;
-  openAccounts(): void;
-  dismissNotice(urn: string): void;
-}
 
 interface MessageBarProps {
   slot: Slot;

@@ -1,4 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import * as contentUi from '@/components/reactbar/ContentUi';
+import { setDarkTheme } from '@/components/reactbar/styles';
 import { startContentScript } from '@/lib/content/main';
 
 export default defineContentScript({
@@ -7,9 +9,11 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   main(ctx) {
-    startContentScript(ctx).catch((error: unknown) => {
-      // Never break LinkedIn: without Reactbar the page works as before.
-      console.debug('[reactbar] not started', error);
-    });
+    startContentScript(ctx, { mountContentUi: contentUi.mountContentUi, setDarkTheme }).catch(
+      (error: unknown) => {
+        // Never break LinkedIn: without Reactbar the page works as before.
+        console.debug('[reactbar] not started', error);
+      },
+    );
   },
 });

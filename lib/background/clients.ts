@@ -1,8 +1,11 @@
 /** API clients built from the current settings and a stored key. */
 
-import { type ConnectSafelyClient, createConnectSafelyClient } from './connectsafely';
-import { getKey, updateRateLimit } from './keys';
+import {
+  type ConnectSafelyClient,
+  createConnectSafelyClient,
+} from '../services/connectsafely/client';
 import { loadConnectionSettings } from './settings-store';
+import { getKey, updateRateLimit } from './vault';
 
 export async function connectSafelyFor(
   apiKey: string,

@@ -1,7 +1,8 @@
 /** The engine's state in the extension's IndexedDB. */
-import { openDatabase } from '../store/db';
-import { recordHistory } from '../store/history';
-import type { EngineStorage } from './engine';
+
+import { recordHistory } from '../db/history';
+import { openDatabase } from '../db/schema';
+import type { EngineStorage } from '../engine/engine';
 
 export const indexedDbEngineStorage: EngineStorage = {
   async loadOutbox() {

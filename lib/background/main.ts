@@ -5,16 +5,16 @@
  */
 import { browser } from 'wxt/browser';
 import type { KeySummary } from '../accounts/types';
+import { createReactionEngine, noticeFor } from '../engine/engine';
 import { handle } from '../messaging/serve';
 import { connectSafelyFor, connectSafelyForKeyId } from './clients';
-import { createReactionEngine, noticeFor } from './engine';
 import { indexedDbEngineStorage } from './engine-storage';
 import { toEverywhere, toExtensionPages, toLinkedInTabs } from './fanout';
-import * as keys from './keys';
 import { createPacer } from './pacing';
-import { createRealtimeManager } from './realtime';
 import { loadConnectionSettings, saveConnectionSettings } from './settings-store';
+import { createRealtimeManager } from './sockets';
 import { sendReaction } from './transport';
+import * as keys from './vault';
 
 const OUTBOX_ALARM = 'outbox-retry';
 const REALTIME_ALARM = 'realtime-watchdog';

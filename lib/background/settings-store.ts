@@ -1,10 +1,11 @@
 /** The connection settings, kept in the extension's IndexedDB: only the background writes them. */
+
+import { openDatabase } from '../db/schema';
 import {
   type ConnectionSettings,
   connectionSettingsSchema,
   DEFAULT_CONNECTION_SETTINGS,
 } from '../settings';
-import { openDatabase } from '../store/db';
 
 const KEY = 'settings.connection';
 

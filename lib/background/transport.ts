@@ -1,7 +1,7 @@
 /** Sends an outbox entry to the API in charge of its target. */
-import type { OutboxEntry } from '../store/db';
+import type { OutboxEntry } from '../db/schema';
+import { ApiError } from '../services/connectsafely/client';
 import { connectSafelyForKeyId } from './clients';
-import { ApiError } from './connectsafely';
 
 export async function sendReaction(entry: OutboxEntry): Promise<void> {
   const { target } = entry;

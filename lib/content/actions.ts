@@ -1,9 +1,16 @@
 /** What a click does in the page: show the change at once, then let the background confirm. */
 import { backgroundMessenger } from '../messaging/protocol';
 import type { Notice } from '../reactions/types';
-import { type ContentStore, EMPTY_VIEW, mergeViews, type Slot, setNotice } from './store';
+import { type ContentStore, EMPTY_VIEW, mergeViews, type Slot, setNotice } from './frame-store';
 
-export function createBarActions(store: ContentStore) {
+/** What a bar can do; the UI calls only these. */
+export interface BarActions {
+  toggle(slot: Slot, emoji: string, react: boolean): void;
+  openAccounts(): void;
+  dismissNotice(urn: string): void;
+}
+
+export function createBarActions(store: ContentStore): BarActions {
   return {
     toggle(slot: Slot, emoji: string, react: boolean): void {
       const { urn } = slot.target;

@@ -3,18 +3,41 @@
  * and keeps the bars in step with the background's broadcasts.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { startScanner } from '../dom/scanner';
-import { ALL_SURFACES } from '../dom/surfaces';
-import { watchLinkedInTheme } from '../dom/theme';
+import { ALL_SURFACES } from '../kinds/surfaces';
 import { broadcastMessenger } from '../messaging/protocol';
 import { loadQuickSet, watchQuickSet } from '../quick-set';
-import { createBarActions } from './actions';
-import { type ContentStore, createContentStore, mergeViews, type Slot, setNotice } from './store';
-import { setDarkTheme } from './styles';
-import { mountContentUi } from './ui';
+import type { TargetRef } from '../reactions/types';
+import { type BarActions, createBarActions } from './actions';
+import {
+  type ContentStore,
+  createContentStore,
+  mergeViews,
+  type Slot,
+  setNotice,
+} from './frame-store';
+import { startScanner } from './scanner';
+import { watchLinkedInTheme } from './theme';
 import { createViewRequester, type ViewRequester } from './view-requests';
 
-export async function startContentScript(ctx: ContentScriptContext): Promise<void> {
+/**
+ * The React UI, handed in by the entrypoint: lib/ never imports components/, and the UI is
+ * the heavy part of the content script.
+ */
+export interface ContentUiModule {
+  mountContentUi(store: ContentStore, actions: BarActions): ContentUi;
+  setDarkTheme(dark: boolean): void;
+}
+
+export interface ContentUi {
+  addSlot(host: HTMLElement, target: TargetRef): Slot;
+  removeSlot(slot: Slot): void;
+  unmount(): void;
+}
+
+export async function startContentScript(
+  ctx: ContentScriptContext,
+  { mountContentUi, setDarkTheme }: ContentUiModule,
+): Promise<void> {
   const store = createContentStore(await loadQuickSet());
   const ui = mountContentUi(store, createBarActions(store));
   const views = createViewRequester(store);

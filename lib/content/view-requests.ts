@@ -1,6 +1,6 @@
 /** Asks the background for the user's reactions on newly found targets, in batches. */
 import { backgroundMessenger } from '../messaging/protocol';
-import { type ContentStore, mergeViews } from './store';
+import { type ContentStore, mergeViews } from './frame-store';
 
 const BATCH = 500;
 const BATCH_DELAY_MS = 50;

@@ -16,7 +16,7 @@ import {
   type ReactCall,
   readRateLimit,
   retryAtFrom,
-} from '@/lib/background/connectsafely';
+} from '@/lib/services/connectsafely/client';
 import { EmulatorControl, reactPath } from '../emulator/client';
 import { buildMessageFixture } from '../emulator/fixtures';
 import { DEMO_CREDENTIALS, type Emulator, startEmulator } from '../emulator/server';

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DefaultAccount } from '@/lib/accounts/types';
-import { ApiError, type ApiFailure } from '@/lib/background/connectsafely';
+import type { ConfirmedReactions, OutboxEntry } from '@/lib/db/schema';
 import {
   backoffDelay,
   createReactionEngine,
@@ -13,9 +13,9 @@ import {
   type ReactionEngine,
   type RemoteReaction,
   type Transport,
-} from '@/lib/background/engine';
+} from '@/lib/engine/engine';
 import type { HistoryEntry, Notice, TargetRef, TargetView } from '@/lib/reactions/types';
-import type { ConfirmedReactions, OutboxEntry } from '@/lib/store/db';
+import { ApiError, type ApiFailure } from '@/lib/services/connectsafely/client';
 import { THREADS } from '../fixtures/expected';
 import { FIXTURE_URLS } from '../fixtures/routes';
 

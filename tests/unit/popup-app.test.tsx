@@ -21,7 +21,7 @@ vi.mock('@/lib/messaging/protocol', () => ({
     },
   },
 }));
-vi.mock('@/lib/store/history', () => ({ listHistory: fakes.listHistory }));
+vi.mock('@/lib/db/history', () => ({ listHistory: fakes.listHistory }));
 
 const { PopupApp } = await import('@/components/PopupApp');
 

@@ -4,8 +4,8 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HistoryTab } from '@/components/popup/HistoryTab';
+import { closeDatabaseForTests, DB_NAME, openDatabase } from '@/lib/db/schema';
 import type { HistoryEntry } from '@/lib/reactions/types';
-import { closeDatabaseForTests, DB_NAME, openDatabase } from '@/lib/store/db';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { authFrame, CLOSE_CODES, parseServerFrame, pingFrame } from '@/lib/realtime/wire';
+import {
+  authFrame,
+  CLOSE_CODES,
+  parseServerFrame,
+  pingFrame,
+} from '@/lib/services/connectsafely/realtime/wire';
 
 const REACTION = {
   type: 'reaction',

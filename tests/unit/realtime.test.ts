@@ -16,7 +16,7 @@ import {
   type RealtimeClientOptions,
   type RealtimeEvent,
   type WebSocketConstructor,
-} from '@/lib/realtime/client';
+} from '@/lib/services/connectsafely/realtime/client';
 import { EmulatorControl, reactPath } from '../emulator/client';
 import { buildMessageFixture } from '../emulator/fixtures';
 import { DEMO_CREDENTIALS, type Emulator, startEmulator } from '../emulator/server';
@@ -581,7 +581,7 @@ describe('stopping', () => {
    */
   const CHILD_SCRIPT = `
     import { WebSocket } from 'ws';
-    import { createRealtimeClient } from './lib/realtime/client.ts';
+    import { createRealtimeClient } from './lib/services/connectsafely/realtime/client.ts';
     import { startEmulator } from './tests/emulator/server.ts';
 
     const emulator = await startEmulator({ port: 0 });

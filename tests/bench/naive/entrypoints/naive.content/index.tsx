@@ -14,10 +14,11 @@ import {
   type ShadowRootContentScriptUi,
 } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { type BarActions, MessageBar } from '@/components/reactbar/MessageBar';
-import { createContentStore, EMPTY_VIEW, mergeViews, type Slot } from '@/lib/content/store';
-import { type FoundTarget, startScanner } from '@/lib/dom/scanner';
-import { ALL_SURFACES } from '@/lib/dom/surfaces';
+import { MessageBar } from '@/components/reactbar/MessageBar';
+import type { BarActions } from '@/lib/content/actions';
+import { createContentStore, EMPTY_VIEW, mergeViews, type Slot } from '@/lib/content/frame-store';
+import { type FoundTarget, startScanner } from '@/lib/content/scanner';
+import { ALL_SURFACES } from '@/lib/kinds/surfaces';
 import { DEFAULT_QUICK_SET } from '@/lib/quick-set';
 
 /** Tag of each naive UI's shadow host (inside the scanner's `reactbar-host`). */

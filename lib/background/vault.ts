@@ -9,8 +9,8 @@ import type {
   RateLimitBudget,
   RealtimeState,
 } from '../accounts/types';
-import { openDatabase, type StoredKey } from '../store/db';
-import { ApiError, type ConnectSafelyClient } from './connectsafely';
+import { openDatabase, type StoredKey } from '../db/schema';
+import { ApiError, type ConnectSafelyClient } from '../services/connectsafely/client';
 
 const DEFAULT_ACCOUNT = 'defaultAccount';
 

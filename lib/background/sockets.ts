@@ -4,15 +4,15 @@
  * losing or repeating anything.
  */
 import type { RealtimeState } from '../accounts/types';
+import { openDatabase } from '../db/schema';
 import { normalizeEmoji } from '../emoji/normalize';
 import { isSingleEmoji } from '../emoji/single';
-import { createRealtimeClient } from '../realtime/client';
-import type { RealtimeEvent } from '../realtime/wire';
-import { openDatabase } from '../store/db';
+import type { ReactionEngine } from '../engine/engine';
+import { createRealtimeClient } from '../services/connectsafely/realtime/client';
+import type { RealtimeEvent } from '../services/connectsafely/realtime/wire';
 import { parseMessageUrn } from '../urn';
-import type { ReactionEngine } from './engine';
-import { listKeys } from './keys';
 import { loadConnectionSettings } from './settings-store';
+import { listKeys } from './vault';
 
 const SEEN_IDS_KEPT = 1000;
 

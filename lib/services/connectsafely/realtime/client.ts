@@ -3,8 +3,8 @@
  * resumes from the persisted cursor, hands each new event on once and in order, keeps the worker
  * alive with pings, and reconnects with backoff unless the key was refused.
  */
-import type { RealtimeState } from '../accounts/types';
-import { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from '../backoff';
+import type { RealtimeState } from '../../../accounts/types';
+import { type BackoffOptions, backoffDelay, DEFAULT_BACKOFF } from '../../../backoff';
 import { createInbox, type RealtimeCursor, type RealtimeLog, type SeenEventIds } from './inbox';
 import {
   defaultIsOnline,
@@ -17,7 +17,7 @@ import {
 } from './socket';
 import { authFrame, CLOSE_CODES, parseServerFrame, pingFrame, type RealtimeEvent } from './wire';
 
-export type { BackoffOptions } from '../backoff';
+export type { BackoffOptions } from '../../../backoff';
 export type { RealtimeCursor, RealtimeLog, SeenEventIds } from './inbox';
 export type { OnlineEvents, RealtimeSocket, WebSocketConstructor } from './socket';
 export type { RealtimeEvent } from './wire';

@@ -1,6 +1,7 @@
 /** Comments and replies, both markup generations. See ../shared/linkedin-dom.md, "Comments". */
-import { findCommentUrn, parseCommentUrn } from '../urn';
-import type { Surface } from './surface';
+
+import type { Surface } from '../../content/surface';
+import { findCommentUrn, parseCommentUrn } from '../../urn';
 
 // Generation A: `article.comments-comment-entity[data-id]`; replies are nested articles.
 export const commentGenerationA: Surface = {

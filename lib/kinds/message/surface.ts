@@ -1,6 +1,7 @@
 /** Messages, full page and overlay windows. See ../shared/linkedin-dom.md, "Messaging". */
-import { parseMessageUrn, threadIdFromPath } from '../urn';
-import { RETRY, type Surface } from './surface';
+
+import { RETRY, type Surface } from '../../content/surface';
+import { parseMessageUrn, threadIdFromPath } from '../../urn';
 
 const OVERLAY = '#msg-overlay, .msg-overlay-conversation-bubble';
 

@@ -9,16 +9,11 @@ import { createPortal } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { type BarActions, MessageBar } from '@/components/reactbar/MessageBar';
-import type { TargetRef } from '../reactions/types';
-import { type ContentStore, renderedSlotIds, type Slot } from './store';
+import { MessageBar } from '@/components/reactbar/MessageBar';
+import type { BarActions } from '@/lib/content/actions';
+import { type ContentStore, renderedSlotIds, type Slot } from '@/lib/content/frame-store';
+import type { ContentUi } from '@/lib/content/main';
 import { adoptStyles, forgetStyles } from './styles';
-
-export interface ContentUi {
-  addSlot(host: HTMLElement, target: TargetRef): Slot;
-  removeSlot(slot: Slot): void;
-  unmount(): void;
-}
 
 export function mountContentUi(store: ContentStore, actions: BarActions): ContentUi {
   const container = document.createElement('div');

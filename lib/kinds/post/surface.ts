@@ -1,6 +1,7 @@
 /** Feed posts, both markup generations. See ../shared/linkedin-dom.md, "Feed posts". */
-import { findCommentUrn, parsePostUrn, postUrnFromHref, shareUrnFromComponentKey } from '../urn';
-import { RETRY, type Surface } from './surface';
+
+import { RETRY, type Surface } from '../../content/surface';
+import { findCommentUrn, parsePostUrn, postUrnFromHref, shareUrnFromComponentKey } from '../../urn';
 
 // Generation A: `div.feed-shared-update-v2[role=article][data-urn]`, or `data-id` on the wrapper.
 export const postGenerationA: Surface = {

@@ -1,6 +1,6 @@
 /** The reaction history: written by the background, read by the popup. */
 import type { HistoryEntry } from '../reactions/types';
-import { openDatabase } from './db';
+import { openDatabase } from './schema';
 
 /** Enough for months of clicking; older lines are dropped first. */
 export const HISTORY_LIMIT = 5000;

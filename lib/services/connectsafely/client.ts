@@ -3,7 +3,7 @@
  * failure becomes an ApiError whose `failure.kind` tells the caller whether to retry.
  */
 import { z } from 'zod';
-import type { AccountSummary, RateLimitBudget } from '../accounts/types';
+import type { AccountSummary, RateLimitBudget } from '../../accounts/types';
 
 export type ApiFailure =
   | { kind: 'unauthorized'; message: string }

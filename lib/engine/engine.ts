@@ -12,10 +12,10 @@
  */
 import type { DefaultAccount } from '../accounts/types';
 import { type BackoffOptions, backoffDelayEqualJitter } from '../backoff';
+import type { ConfirmedReactions, ExpectedEcho, OutboxEntry } from '../db/schema';
 import type { ReactResponse } from '../messaging/protocol';
 import type { HistoryEntry, Notice, NoticeCode, TargetRef, TargetView } from '../reactions/types';
-import type { ConfirmedReactions, ExpectedEcho, OutboxEntry } from '../store/db';
-import { ApiError, type ApiFailure, isRetryable } from './connectsafely';
+import { ApiError, type ApiFailure, isRetryable } from '../services/connectsafely/client';
 
 /** Where engine state is persisted (IndexedDB in the extension, memory in unit tests). */
 export interface EngineStorage {
