@@ -1,0 +1,16 @@
+/**
+ * Which service each kind of target reacts through, and how that service holds reactions.
+ * Type-light and dependency-free: the content script imports it.
+ */
+import type { ServiceName, TargetKind, ValueModel } from '../reactions/types';
+
+export interface KindDefinition {
+  service: ServiceName;
+  model: ValueModel;
+}
+
+export const KINDS: Readonly<Record<TargetKind, KindDefinition>> = {
+  message: { service: 'connectsafely', model: 'many' },
+  post: { service: 'linkedin', model: 'one' },
+  comment: { service: 'linkedin', model: 'one' },
+};
