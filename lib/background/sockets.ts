@@ -60,10 +60,11 @@ export function createRealtimeManager(deps: RealtimeManagerDeps) {
     const emoji = normalizeEmoji(event.emoji);
     if (!isSingleEmoji(emoji)) return;
     await deps.engine.applyRemote({
-      accountId: event.accountId,
+      service: 'connectsafely',
+      actor: event.accountId,
       target: { kind: 'message', urn: event.messageUrn, conversationUrn: event.conversationUrn },
-      value: emoji,
-      react: event.react,
+      facet: emoji,
+      state: event.react ? emoji : null,
       at: event.at,
     });
   }

@@ -10,7 +10,9 @@ import type {
   RealtimeState,
 } from '../accounts/types';
 import { openDatabase, type StoredKey } from '../db/schema';
-import { ApiError, type ConnectSafelyClient } from '../services/connectsafely/client';
+import { ServiceError } from '../engine/types';
+import type { FailureKind } from '../reactions/types';
+import type { ConnectSafelyClient } from '../services/connectsafely/client';
 
 const DEFAULT_ACCOUNT = 'defaultAccount';
 
@@ -90,8 +92,8 @@ export async function recheckKey(
       checkedAt: now,
     };
   } catch (error) {
-    if (!(error instanceof KeyError) || !(error.cause instanceof ApiError)) throw error;
-    if (error.cause.failure.kind !== 'unauthorized') throw error;
+    if (!(error instanceof KeyError) || !(error.cause instanceof ServiceError)) throw error;
+    if (error.cause.failure.kind !== 'credential-refused') throw error;
     updated = { ...key, status: 'invalid', error: error.message, checkedAt: now };
   }
   await (await openDatabase()).put('keys', updated);
@@ -166,10 +168,11 @@ async function checkAccounts(client: ConnectSafelyClient): Promise<AccountSummar
       throw new KeyError('ConnectSafely accepted the key, but it has no LinkedIn accounts.');
     return accounts;
   } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    const messages: Record<string, string> = {
-      unauthorized: 'ConnectSafely refused this key (401). Check that you copied all of it.',
-      network:
+    if (!(error instanceof ServiceError)) throw error;
+    const messages: Partial<Record<FailureKind, string>> = {
+      'credential-refused':
+        'ConnectSafely refused this key (401). Check that you copied all of it.',
+      offline:
         'ConnectSafely could not be reached. Check your connection and the API URL in Options.',
       'rate-limited': 'ConnectSafely rate limit reached. Try again in a few minutes.',
     };
