@@ -5,12 +5,10 @@
  */
 import type { RealtimeState } from '../accounts/types';
 import { openDatabase } from '../db/schema';
-import { normalizeEmoji } from '../emoji/normalize';
-import { isSingleEmoji } from '../emoji/single';
 import type { ReactionEngine } from '../engine/engine';
+import { remoteChangeOf } from '../services/connectsafely/events';
 import { createRealtimeClient } from '../services/connectsafely/realtime/client';
 import type { RealtimeEvent } from '../services/connectsafely/realtime/wire';
-import { parseMessageUrn } from '../urn';
 import { loadConnectionSettings } from './settings-store';
 import { listKeys } from './vault';
 
@@ -55,18 +53,8 @@ export function createRealtimeManager(deps: RealtimeManagerDeps) {
   }
 
   async function onEvent(event: RealtimeEvent): Promise<void> {
-    // The socket's URNs must agree with each other, as the page's do, and the emoji be one.
-    if (parseMessageUrn(event.messageUrn)?.conversationUrn !== event.conversationUrn) return;
-    const emoji = normalizeEmoji(event.emoji);
-    if (!isSingleEmoji(emoji)) return;
-    await deps.engine.applyRemote({
-      service: 'connectsafely',
-      actor: event.accountId,
-      target: { kind: 'message', urn: event.messageUrn, conversationUrn: event.conversationUrn },
-      facet: emoji,
-      state: event.react ? emoji : null,
-      at: event.at,
-    });
+    const change = remoteChangeOf(event);
+    if (change) await deps.engine.applyRemote(change);
   }
 
   async function startClient(keyId: string, apiKey: string, url: string): Promise<void> {

@@ -22,14 +22,7 @@ import type { Notice, ServiceName, TargetRef, TargetView } from '../reactions/ty
 import { kindOfUrn } from '../urn';
 import { ownLine, remoteLine } from './history-lines';
 import { noticeFor, notReadyCode } from './notices';
-import {
-  createSlotCache,
-  explainedBy,
-  slotIdOf,
-  targetKeyOf,
-  unknownSlot,
-  withWindows,
-} from './slots';
+import { createSlotCache, explainedBy, targetKeyOf, unknownSlot, withWindows } from './slots';
 import {
   type Backend,
   type ConfirmedSlot,
@@ -40,6 +33,7 @@ import {
   type Intent,
   isRetryable,
   outcomeUnknown,
+  REQUEST_TIMEOUT_MS,
   type RemoteChange,
   type SentState,
   ServiceError,
@@ -96,12 +90,14 @@ export function createReactionEngine(deps: EngineDeps) {
     return run;
   }
 
-  const startedAt = now();
   const loaded = exclusive(async () => {
     for (const intent of await storage.loadIntents()) {
-      // A request that was out when the worker stopped may have been applied: keep its window,
-      // closed now (its answer is lost), so its echo is still recognised.
-      const sent = intent.sent.map((window) => ({ ...window, until: window.until ?? startedAt }));
+      // A request that was out when the worker stopped may be applied until its client would
+      // have given up on it: keep its window open that long, so its echo is still recognised.
+      const sent = intent.sent.map((window) => ({
+        ...window,
+        until: window.until ?? window.at + REQUEST_TIMEOUT_MS,
+      }));
       intents.set(intent.id, { ...intent, sent });
     }
     for (const hold of await storage.loadHolds()) holds.set(hold.credentialId, hold.until);
@@ -149,8 +145,14 @@ export function createReactionEngine(deps: EngineDeps) {
     deps.publishViews([await viewOf(service, actor, urn)]);
   }
 
+  /**
+   * When an intent may be sent: after its backoff, its credential's hold, and every earlier
+   * request of its slot that may still be applied (one out when the worker died), so that an
+   * older request can never land after a newer one.
+   */
   function dueAt(intent: Intent): number {
-    return Math.max(intent.nextAttemptAt, holds.get(intent.credentialId) ?? 0);
+    const fence = Math.max(0, ...intent.sent.map((window) => window.until ?? 0));
+    return Math.max(intent.nextAttemptAt, holds.get(intent.credentialId) ?? 0, fence);
   }
 
   /** Sends what is due; asks to be woken for the rest. */
@@ -220,10 +222,11 @@ export function createReactionEngine(deps: EngineDeps) {
     }
     if (!intent) return;
     if (nothingLeftToDo(intent, slot)) {
-      if (intents.delete(slot.id)) (change.deleteIntents ??= []).push(slot.id);
+      if (intents.delete(slot.id))
+        change.deleteIntents = [...(change.deleteIntents ?? []), slot.id];
     } else if (intent !== intents.get(slot.id)) {
       intents.set(slot.id, intent);
-      (change.putIntents ??= []).push(intent);
+      change.putIntents = [...(change.putIntents ?? []), intent];
     }
   }
 
@@ -277,10 +280,11 @@ export function createReactionEngine(deps: EngineDeps) {
     const window = { ...out, until: time };
     const slot = await slotOf(intent.service, intent.actor, intent.target, intent.facet);
     const previous = slot.state;
-    // Every request of this intent may still echo; the slot keeps their windows.
+    // Every request of this intent may still echo; the slot keeps their windows. (`out` is the
+    // very window object in `intent.sent`: two requests may leave in the same millisecond.)
     slot.own = withWindows(
       slot.own,
-      intent.sent.map((sent) => (sent.at === out.at && sent.state === out.state ? window : sent)),
+      intent.sent.map((sent) => (sent === out ? window : sent)),
       time,
     );
     // Stale if the service was seen in another state after this request left.
@@ -320,11 +324,7 @@ export function createReactionEngine(deps: EngineDeps) {
     const backend = backendOf(intent.service);
     // A refused request was not applied; one with an unknown outcome may have been.
     const sent = intent.sent.flatMap((window) =>
-      window.at !== out.at || window.state !== out.state
-        ? [window]
-        : outcomeUnknown(failure.kind)
-          ? [{ ...window, until: time }]
-          : [],
+      window !== out ? [window] : outcomeUnknown(failure.kind) ? [{ ...window, until: time }] : [],
     );
     if (isRetryable(failure.kind)) {
       const attempts = (intent.lastFailure === failure.kind ? intent.attempts : 0) + 1;
@@ -381,6 +381,9 @@ export function createReactionEngine(deps: EngineDeps) {
   }
 
   async function react(request: ReactRequest, origin?: Intent['origin']): Promise<ReactOutcome> {
+    // The click's time is when it reached the background, before any queue: changes made
+    // elsewhere are ordered against it.
+    const clickedAt = now();
     await loaded;
     const { target, value } = request;
     const { service, model } = KINDS[target.kind];
@@ -397,16 +400,13 @@ export function createReactionEngine(deps: EngineDeps) {
       const facet = model === 'many' ? value : '';
       const desired = request.react ? value : null;
       const slot = await slotOf(service, identity.actor, target, facet);
-      // The user saw everything known before clicking: the click is the newest intent.
-      const time = Math.max(now(), slot.latest.at + 1);
-      slot.latest = { state: desired, at: time };
-      const change: EngineChange = { putConfirmed: [slot] };
+      if (clickedAt > slot.latest.at) slot.latest = { state: desired, at: clickedAt };
       const existing = intents.get(slot.id);
       const intent: Intent = existing
         ? {
             ...existing,
             desired,
-            clickedAt: time,
+            clickedAt,
             version: existing.version + 1,
             origin: origin ?? existing.origin,
           }
@@ -418,25 +418,24 @@ export function createReactionEngine(deps: EngineDeps) {
             target,
             facet,
             desired,
-            clickedAt: time,
+            clickedAt,
             version: 1,
             attempts: 0,
             // A credential's rate limit holds new clicks too (the hold is stored).
-            nextAttemptAt: Math.max(time, holds.get(identity.credentialId) ?? 0),
+            nextAttemptAt: Math.max(now(), holds.get(identity.credentialId) ?? 0),
             sent: [],
             origin,
           };
-      if (nothingLeftToDo(intent, slot)) {
-        // Back to what the service has, and never sent: nothing to send.
-        if (intents.delete(slot.id)) change.deleteIntents = [slot.id];
-      } else {
-        intents.set(slot.id, intent);
-        change.putIntents = [intent];
-      }
-      const view = await viewOf(service, identity.actor, target.urn);
-      // Other tabs see the click at once, while it is being written.
-      deps.publishViews([view]);
+      intents.set(slot.id, intent);
+      const change: EngineChange = { putConfirmed: [slot], putIntents: [intent] };
+      // Back to what the service has and never sent: dropped. Older than a change made
+      // elsewhere: that change wins.
+      reconcile(slot, target, identity.credentialId, change);
       await storage.commit(change);
+      // Other tabs see the click once it is stored: a worker killed before that loses it, and
+      // the clicking tab alone (whose message fails) must roll back.
+      const view = await viewOf(service, identity.actor, target.urn);
+      deps.publishViews([view]);
       pump();
       return { accepted: true, view } as const;
     });

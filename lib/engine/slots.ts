@@ -5,8 +5,8 @@
 import type { ServiceName, TargetRef } from '../reactions/types';
 import type { ConfirmedSlot, EngineStorage, SentState, SlotState } from './types';
 
-/** Our own requests are expected to echo within this time; older windows are forgotten. */
-export const ECHO_WINDOW_MS = 10 * 60_000;
+/** Our own requests may echo this late (a socket down for hours replays on reconnect). */
+export const ECHO_WINDOW_MS = 24 * 3600_000;
 const MAX_WINDOWS = 20;
 
 export function targetKeyOf(service: ServiceName, actor: string, urn: string): string {

@@ -130,6 +130,12 @@ export class ServiceError extends Error {
   }
 }
 
+/**
+ * A request not answered within this time is given up by its client (a network failure); the
+ * service may still apply it until then, never later.
+ */
+export const REQUEST_TIMEOUT_MS = 15_000;
+
 /** Failures after which the request may still have been applied: resend the latest intent. */
 export function outcomeUnknown(kind: FailureKind): boolean {
   return kind === 'server-error' || kind === 'offline';

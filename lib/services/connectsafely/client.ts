@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { AccountSummary, RateLimitBudget } from '../../accounts/types';
-import { type Failure, ServiceError } from '../../engine/types';
+import { type Failure, REQUEST_TIMEOUT_MS, ServiceError } from '../../engine/types';
 
 const errorBody = z.object({ error: z.string() });
 const reactAnswer = z.object({ success: z.literal(true) });
@@ -52,7 +52,7 @@ export function createConnectSafelyClient(options: ConnectSafelyOptions) {
           Accept: 'application/json',
           ...(init.body ? { 'Content-Type': 'application/json' } : {}),
         },
-        signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+        signal: AbortSignal.timeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS),
         credentials: 'omit',
       });
     } catch {

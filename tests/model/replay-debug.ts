@@ -1,0 +1,14 @@
+import { World } from '/work/main/tests/model/world';
+const w = new World('upsert');
+await w.connectSocket(); await w.flush();
+const B = 1767225600000;
+const log = (m: string) => console.log(m, 'now', w.now - B, 'pending', w.pending.map(p => [p.id, p.state, p.generation, p.sentAt - B]), 'intents', JSON.stringify(w.engine.inspect().intents.map(i => [i.facet, i.desired, i.clickedAt - B, i.sent.map(s => [s.state, s.at - B, (s.until ?? B) - B])])), 'disk', JSON.stringify([...w.disk.confirmed.values()].map(s => [s.facet, s.state, s.asOf - B, s.latest.state, s.latest.at - B])));
+w.click(0,1,0); w.click(0,1,0); await w.flush(); log('toggles');
+w.setSlowDisk(true); await w.flush();
+w.reactElsewhere(1,0); await w.flush(); log('else1');
+w.answer(0, 'rate-limited-bare'); await w.flush(); log('429');
+w.reactElsewhere(1,0); await w.flush(); log('else2');
+w.kill(0); await w.flush(); log('kill');
+w.deliverEvents(1); await w.flush(); log('deliver');
+await w.settle(); log('settled');
+console.log(w.cs.writes.map(x => [x.state, x.at - B, x.by]), w.disk.history.map(h => [h.source, h.value, h.react, h.at - B]));
