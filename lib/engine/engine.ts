@@ -251,6 +251,9 @@ export function createReactionEngine(deps: EngineDeps) {
     });
     if (!prepared) return;
     const { backend, intent, window } = prepared;
+    // The stored window opened before the write; the request leaves now (a tighter window
+    // tells more echoes apart; the stored, wider one serves a restarted worker).
+    window.at = now();
     let failure: Failure | null = null;
     try {
       await backend.send({
