@@ -51,6 +51,17 @@ export function admit<K extends keyof BackgroundProtocol>(
   };
 }
 
+type AdmittedListener = (context: HandlerContext) => void;
+const admittedListeners: AdmittedListener[] = [];
+
+/**
+ * Runs for every message the door lets through, before its handler: the fan-out learns from it
+ * which LinkedIn frames our content script runs in.
+ */
+export function onAdmitted(listener: AdmittedListener): void {
+  admittedListeners.push(listener);
+}
+
 export function handle<K extends keyof BackgroundProtocol>(
   name: K,
   handler: (data: Request<K>, context: HandlerContext) => Response<K> | Promise<Response<K>>,
@@ -59,6 +70,7 @@ export function handle<K extends keyof BackgroundProtocol>(
   const extension = { id: browser.runtime.id, origin: globalThis.location.origin };
   backgroundMessenger.onMessage(name, async ({ data, sender }) => {
     const admitted = admit(name, data, sender, extension);
+    for (const listener of admittedListeners) listener(admitted.context);
     return handler(admitted.data, admitted.context);
   });
 }

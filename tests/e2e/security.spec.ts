@@ -3,6 +3,7 @@
  * it defines, for the senders it allows, with payloads that pass their schema.
  */
 import { FIXTURE_URLS } from '../fixtures/routes';
+import { backgroundWorker } from '../support/browser';
 import { evaluateInContentScript } from '../support/content-world';
 import { expect, test } from './fixtures';
 
@@ -204,4 +205,17 @@ test('only the options page changes where keys are sent; only the popup manages 
     }),
   )) as Forged;
   expect(saved.answer?.res).toMatchObject({ linkedinVersion: '202609' });
+});
+
+test('the extension holds host access to the APIs it calls, and no other LinkedIn host', async ({
+  context,
+}) => {
+  const worker = await backgroundWorker(context);
+  const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
+  // The background calls these two APIs; LinkedIn pages reach it through the content script.
+  expect([...(manifest.host_permissions ?? [])].sort()).toEqual([
+    'https://api.connectsafely.ai/*',
+    'https://api.linkedin.com/*',
+  ]);
+  expect(manifest.permissions).not.toContain('tabs');
 });
