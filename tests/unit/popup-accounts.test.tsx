@@ -1,6 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
-import { act } from 'react';
+import { act, Profiler, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccountsOverview, KeySummary } from '@/lib/accounts/types';
@@ -200,6 +199,53 @@ describe('adding a key', () => {
     expect(field('Name').value).toBe('');
     expect(container.textContent).toContain('cs_live…a1b2');
     expect(alerts()).toEqual([]);
+  });
+
+  it('shows the new default account checked from its first paint, never unchecked first', async () => {
+    // The background makes the first account of the first key the default; the addKey answer
+    // carries the key only, so the popup learns the default from the refetch, which takes a
+    // moment, as any message to the worker does.
+    const heldRefetches: Array<() => void> = [];
+    let holdRefetches = false;
+    serve({
+      getAccounts: async () => {
+        if (holdRefetches) await new Promise<void>((release) => heldRefetches.push(release));
+        return structuredClone(overview);
+      },
+      addKey: async () => {
+        overview.keys = [summary()];
+        overview.defaultAccount = { keyId: 'key-1', accountId: 'acc-1' };
+        holdRefetches = true;
+        return summary();
+      },
+    });
+    // What each commit put on screen: the new account's radio, and the "choose one" hint.
+    const paints: Array<{ radio: 'absent' | 'checked' | 'unchecked'; hint: boolean }> = [];
+    const recordPaint = () => {
+      const radio = container.querySelector<HTMLInputElement>('input[value="key-1/acc-1"]');
+      paints.push({
+        radio: radio ? (radio.checked ? 'checked' : 'unchecked') : 'absent',
+        hint: container.textContent?.includes('Choose an account') ?? false,
+      });
+    };
+    await render(
+      <Profiler id="accounts" onRender={recordPaint}>
+        <AccountsTab />
+      </Profiler>,
+    );
+    await waitFor(() => field('API key'));
+    type(field('API key'), 'cs_live_secret');
+    await click(button('Add key'));
+    await waitFor(() => expect(heldRefetches.length).toBeGreaterThan(0));
+    recordPaint();
+    await act(async () => {
+      for (const release of heldRefetches.splice(0)) release();
+    });
+    await waitFor(() => expect(field('Ada Lovelace').checked).toBe(true));
+    recordPaint();
+
+    expect(paints.filter((paint) => paint.radio === 'unchecked' || paint.hint)).toEqual([]);
+    expect(paints.at(-1)).toEqual({ radio: 'checked', hint: false });
   });
 
   it('leaves the name out when none was typed', async () => {
