@@ -360,6 +360,48 @@ describe('a stored key', () => {
     );
   });
 
+  it('removing the default key shows the account that takes over, never "choose one" first', async () => {
+    overview.keys = [summary(), summary({ id: 'key-2', label: 'Work' })];
+    overview.defaultAccount = { keyId: 'key-1', accountId: 'acc-1' };
+    const heldRefetches: Array<() => void> = [];
+    let holdRefetches = false;
+    serve({
+      getAccounts: async () => {
+        if (holdRefetches) await new Promise<void>((release) => heldRefetches.push(release));
+        return structuredClone(overview);
+      },
+      // Like the background: another stored account takes over, so reactions keep working.
+      removeKey: async () => {
+        overview.keys = overview.keys.filter((key) => key.id !== 'key-1');
+        overview.defaultAccount = { keyId: 'key-2', accountId: 'acc-1' };
+        holdRefetches = true;
+      },
+    });
+    const hints: boolean[] = [];
+    const recordPaint = () =>
+      hints.push(container.textContent?.includes('Choose an account') ?? false);
+    await render(
+      <Profiler id="accounts" onRender={recordPaint}>
+        <AccountsTab />
+      </Profiler>,
+    );
+    await waitFor(() => button('Remove Personal'));
+    await click(button('Remove Personal'));
+    await click(button('Remove key'));
+    await waitFor(() => expect(heldRefetches.length).toBeGreaterThan(0));
+    recordPaint();
+    await act(async () => {
+      for (const release of heldRefetches.splice(0)) release();
+    });
+    await waitFor(() =>
+      expect(container.querySelector<HTMLInputElement>('input[value="key-2/acc-1"]')?.checked).toBe(
+        true,
+      ),
+    );
+    expect([...container.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Work']);
+    expect(hints.filter(Boolean)).toEqual([]);
+  });
+
   it('chooses the default account, and rolls back when the background refuses', async () => {
     overview.keys = [summary()];
     overview.defaultAccount = { keyId: 'key-1', accountId: 'acc-1' };
