@@ -11,7 +11,7 @@ import { handle } from '../messaging/serve';
 import { createConnectSafelyBackend } from '../services/connectsafely/backend';
 import { connectSafelyFor, connectSafelyForKeyId } from './clients';
 import { indexedDbEngineStorage } from './engine-storage';
-import { toEverywhere, toExtensionPages, toLinkedInTabs } from './fanout';
+import { toEverywhere, toExtensionPages, toLinkedInTabs, trackLinkedInFrames } from './fanout';
 import { createPacer } from './pacing';
 import { loadConnectionSettings, saveConnectionSettings } from './settings-store';
 import { createRealtimeManager } from './sockets';
@@ -21,6 +21,7 @@ const OUTBOX_ALARM = 'outbox-retry';
 const REALTIME_ALARM = 'realtime-watchdog';
 
 export function startBackground(): void {
+  trackLinkedInFrames();
   const startedAt = Date.now();
   const version = browser.runtime.getManifest().version;
 
