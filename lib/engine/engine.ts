@@ -32,7 +32,7 @@ import {
   type Identity,
   type Intent,
   isRetryable,
-  outcomeUnknown,
+  mayHaveApplied,
   REQUEST_TIMEOUT_MS,
   type RemoteChange,
   type SentState,
@@ -90,13 +90,15 @@ export function createReactionEngine(deps: EngineDeps) {
     return run;
   }
 
+  const startedAt = now();
   const loaded = exclusive(async () => {
     for (const intent of await storage.loadIntents()) {
-      // A request that was out when the worker stopped may be applied until its client would
-      // have given up on it: keep its window open that long, so its echo is still recognised.
-      const sent = intent.sent.map((window) => ({
+      // A request that was out when the worker stopped left at some time before now (its write
+      // may have been slow) and may be applied until its client would have given up on it: keep
+      // its window open that long, so its echo is still recognised.
+      const sent = intent.sent.map(({ leaving: _, ...window }) => ({
         ...window,
-        until: window.until ?? window.at + REQUEST_TIMEOUT_MS,
+        until: window.until ?? startedAt + REQUEST_TIMEOUT_MS,
       }));
       intents.set(intent.id, { ...intent, sent });
     }
@@ -239,7 +241,7 @@ export function createReactionEngine(deps: EngineDeps) {
         return null;
       }
       // Written before the request leaves: after a restart, the engine knows it may have landed.
-      const window: SentState = { state: intent.desired, at: now() };
+      const window: SentState = { state: intent.desired, at: now(), leaving: true };
       const next = { ...intent, sent: withWindows(intent.sent, [window], now()) };
       intents.set(id, next);
       await storage.commit({ putIntents: [next] });
@@ -254,6 +256,7 @@ export function createReactionEngine(deps: EngineDeps) {
     // The stored window opened before the write; the request leaves now (a tighter window
     // tells more echoes apart; the stored, wider one serves a restarted worker).
     window.at = now();
+    delete window.leaving;
     let failure: Failure | null = null;
     try {
       await backend.send({
@@ -289,6 +292,7 @@ export function createReactionEngine(deps: EngineDeps) {
       slot.own,
       intent.sent.map((sent) => (sent === out ? window : sent)),
       time,
+      slot.heardAt,
     );
     // Stale if the service was seen in another state after this request left.
     if (out.at > slot.asOf) {
@@ -327,7 +331,7 @@ export function createReactionEngine(deps: EngineDeps) {
     const backend = backendOf(intent.service);
     // A refused request was not applied; one with an unknown outcome may have been.
     const sent = intent.sent.flatMap((window) =>
-      window !== out ? [window] : outcomeUnknown(failure.kind) ? [{ ...window, until: time }] : [],
+      window !== out ? [window] : mayHaveApplied(failure) ? [{ ...window, until: time }] : [],
     );
     if (isRetryable(failure.kind)) {
       const attempts = (intent.lastFailure === failure.kind ? intent.attempts : 0) + 1;
@@ -360,7 +364,7 @@ export function createReactionEngine(deps: EngineDeps) {
     }
     // Given up: the service refused it. The view goes back to what the service has.
     const slot = await slotOf(intent.service, intent.actor, intent.target, intent.facet);
-    slot.own = withWindows(slot.own, sent, time);
+    slot.own = withWindows(slot.own, sent, time, slot.heardAt);
     slot.latest = { state: slot.state, at: intent.clickedAt };
     intents.delete(id);
     await storage.commit({
@@ -452,6 +456,8 @@ export function createReactionEngine(deps: EngineDeps) {
       const intent = intents.get(slot.id);
       const ours = explainedBy([...slot.own, ...(intent?.sent ?? [])], state, at);
       const previous = slot.state;
+      slot.heardAt = Math.max(slot.heardAt ?? 0, at);
+      slot.own = withWindows(slot.own, [], now(), slot.heardAt);
       const fresh = at > slot.asOf;
       if (fresh) {
         slot.state = state;

@@ -7,7 +7,7 @@ import type { ConfirmedSlot, EngineStorage, SentState, SlotState } from './types
 
 /** Our own requests may echo this late (a socket down for hours replays on reconnect). */
 export const ECHO_WINDOW_MS = 24 * 3600_000;
-const MAX_WINDOWS = 20;
+const MAX_WINDOWS = 200;
 
 export function targetKeyOf(service: ServiceName, actor: string, urn: string): string {
   return `${service}|${actor}|${urn}`;
@@ -45,18 +45,31 @@ export function unknownSlot(
  */
 export function explainedBy(windows: readonly SentState[], state: SlotState, at: number): boolean {
   return windows.some(
-    (window) => window.state === state && window.at <= at && at <= (window.until ?? Infinity),
+    (window) =>
+      !window.leaving &&
+      window.state === state &&
+      window.at <= at &&
+      at <= (window.until ?? Infinity),
   );
 }
 
-/** Adds request windows, forgetting those closed longer ago than an echo can take. */
+/**
+ * Adds request windows, forgetting those no event can still fall into: closed before the last
+ * event seen on the slot (the service stamps its events in order), or longer ago than an echo
+ * can take. A long outage with the socket down keeps the newest MAX_WINDOWS.
+ */
 export function withWindows(
   windows: readonly SentState[],
   added: readonly SentState[],
   now: number,
+  heardUpTo = 0,
 ): SentState[] {
   return [...windows, ...added]
-    .filter((window) => window.until === undefined || window.until > now - ECHO_WINDOW_MS)
+    .filter(
+      (window) =>
+        window.until === undefined ||
+        (window.until >= heardUpTo && window.until > now - ECHO_WINDOW_MS),
+    )
     .slice(-MAX_WINDOWS);
 }
 

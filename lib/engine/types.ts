@@ -34,6 +34,8 @@ export interface SentState {
   at: number;
   /** When its outcome became known or moot (answer, failure, restart); absent while out. */
   until?: number;
+  /** Written, but the request has not left yet: nothing it sets can have echoed. */
+  leaving?: boolean;
 }
 
 /** The latest intent for a slot by time: a click here, or a change made elsewhere. */
@@ -86,6 +88,8 @@ export interface ConfirmedSlot {
   latest: LatestIntent;
   /** Our recent requests, so their echoes are not taken for changes made elsewhere. */
   own: SentState[];
+  /** The service's time of the newest event seen on this slot: none can come from before. */
+  heardAt?: number;
 }
 
 /** A key-wide (or token-wide) hold after a rate limit: nothing is sent with it until then. */
@@ -121,6 +125,11 @@ export interface Failure {
   permission?: string;
   /** The service's own words, kept for the history, never shown as the notice. */
   detail?: string;
+  /**
+   * A step of this request changed the service before a later step failed (a switch made of
+   * a delete and a create): the failure does not mean nothing was applied.
+   */
+  partlyApplied?: boolean;
 }
 
 export class ServiceError extends Error {
@@ -136,14 +145,14 @@ export class ServiceError extends Error {
  */
 export const REQUEST_TIMEOUT_MS = 15_000;
 
-/** Failures after which the request may still have been applied: resend the latest intent. */
-export function outcomeUnknown(kind: FailureKind): boolean {
-  return kind === 'server-error' || kind === 'offline';
+/** Failures after which the request may have been applied: the latest intent is resent. */
+export function mayHaveApplied(failure: Failure): boolean {
+  return failure.kind === 'server-error' || failure.kind === 'offline' || !!failure.partlyApplied;
 }
 
 /** Failures worth waiting out; every other kind gives the intent up at once. */
 export function isRetryable(kind: FailureKind): boolean {
-  return outcomeUnknown(kind) || kind === 'rate-limited';
+  return kind === 'server-error' || kind === 'offline' || kind === 'rate-limited';
 }
 
 /** One request to a service: set this slot of this target to `state`, acting as `identity`. */

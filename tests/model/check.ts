@@ -139,8 +139,13 @@ function checkLatestIntentWins(world: World, target: (typeof TARGETS)[number]): 
     if (!latest) continue;
     // A change made elsewhere that sets the very state one of our requests was setting at that
     // moment cannot be told from that request's echo by state and time; either reading is fair.
-    const allowed = new Set([latest.state]);
-    if (latest.ambiguous) allowed.add(intents.filter((i) => !i.ambiguous).at(-1)?.state ?? null);
+    // Each such change may count as an intent or not: any of them later than the latest clear
+    // intent may be the one the service ends in.
+    const clear = intents.filter((intent) => !intent.ambiguous).at(-1);
+    const allowed = new Set([clear?.state ?? null]);
+    for (const intent of intents) {
+      if (intent.ambiguous && intent.at > (clear?.at ?? 0)) allowed.add(intent.state);
+    }
     const actual = world.serviceState(slot);
     if (!allowed.has(actual)) {
       throw new Error(
@@ -189,7 +194,7 @@ export interface ModelRunOptions {
 export async function runModel(options: ModelRunOptions): Promise<void> {
   await fc.assert(
     fc.asyncProperty(
-      fc.commands(COMMANDS, { maxCommands: options.maxCommands ?? 40 }),
+      fc.commands(COMMANDS, { maxCommands: options.maxCommands ?? 40, size: 'max' }),
       fc.constantFrom('upsert' as const, 'conflict' as const),
       async (commands, createWhenExists) => {
         const world = new World(createWhenExists);

@@ -351,8 +351,14 @@ export class World {
           return 'created';
         };
         if ((await create()) === 'conflict') {
-          await remove();
-          if ((await create()) === 'conflict') throw new ServiceError({ kind: 'server-error' });
+          try {
+            await remove();
+            if ((await create()) === 'conflict') throw new ServiceError({ kind: 'server-error' });
+          } catch (error) {
+            // The old reaction may be gone already: whatever failed, something changed.
+            if (!(error instanceof ServiceError)) throw error;
+            throw new ServiceError({ ...error.failure, partlyApplied: true });
+          }
         }
       },
       words: { message: (code) => code },
@@ -544,27 +550,36 @@ export class World {
     }
   }
 
-  passTime(ms: number): void {
+  /**
+   * Time passes, with what happens on the way in order: requests time out (the service applied
+   * each by then, or never will) and the engine wakes when it asked to.
+   */
+  async passTime(ms: number): Promise<void> {
     const until = this.now + ms;
-    // Requests time out on the way: the service applied each one by then, or never will.
     for (;;) {
       const expired = this.pending
         .filter((request) => request.sentAt + REQUEST_TIMEOUT_MS <= until)
         .sort((a, b) => a.sentAt - b.sentAt)[0];
-      if (!expired) break;
       // Answering and applying each take a millisecond, and several requests may time out
       // together: their answers start early enough that all land before the deadline.
-      this.now = Math.max(this.now, expired.sentAt + REQUEST_TIMEOUT_MS - 2 * (this.pending.length + 1));
-      this.answer(
-        this.pending.indexOf(expired),
-        expired.id % 2 === 0 ? 'lost-after' : 'lost-before',
-      );
+      const expiresAt = expired
+        ? expired.sentAt + REQUEST_TIMEOUT_MS - 2 * (this.pending.length + 1)
+        : Number.POSITIVE_INFINITY;
+      const next = Math.min(expiresAt, this.wakeAt);
+      if (next > until) break;
+      this.now = Math.max(this.now, next);
+      if (expired && expiresAt === next) {
+        this.answer(
+          this.pending.indexOf(expired),
+          expired.id % 2 === 0 ? 'lost-after' : 'lost-before',
+        );
+      } else {
+        this.wakeAt = Number.POSITIVE_INFINITY;
+        this.track(this.engine.wake());
+      }
+      await this.flush();
     }
     this.now = Math.max(this.now, until);
-    if (this.wakeAt <= this.now) {
-      this.wakeAt = Number.POSITIVE_INFINITY;
-      this.track(this.engine.wake());
-    }
   }
 
   /**
@@ -578,6 +593,18 @@ export class World {
     // may be lost): to it, each may have been applied until its timeout.
     for (const window of this.windows) {
       window.until = Math.max(window.until, window.from + REQUEST_TIMEOUT_MS);
+    }
+    // Nor whether a request it had written down as leaving ever left.
+    for (const intent of this.disk.intents.values()) {
+      for (const sent of intent.sent) {
+        if (sent.until !== undefined) continue;
+        this.windows.push({
+          slot: intent.id.slice(intent.id.indexOf('|') + 1),
+          state: sent.state,
+          from: sent.at,
+          until: this.now + REQUEST_TIMEOUT_MS,
+        });
+      }
     }
     this.socketUp = false;
     this.running.clear();
@@ -649,8 +676,8 @@ export class World {
         if (this.pending.length === 0 && this.engine.inspect().intents.length === 0) return;
       }
       if (this.wakeAt !== Number.POSITIVE_INFINITY)
-        this.passTime(Math.max(0, this.wakeAt - this.now));
-      else this.passTime(1000);
+        await this.passTime(Math.max(0, this.wakeAt - this.now));
+      else await this.passTime(1000);
     }
     throw new Error(`Did not settle: ${JSON.stringify(this.engine.inspect())}`);
   }
