@@ -33,6 +33,8 @@ export function runUpgrade(
       await step(db, tx);
     }
   })().catch((error: unknown) => {
+    // The open fails with the abort; the transaction's own promise must not go unhandled.
+    tx.done.catch(() => undefined);
     try {
       tx.abort();
     } catch {
