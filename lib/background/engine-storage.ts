@@ -28,26 +28,19 @@ export const indexedDbEngineStorage: EngineStorage = {
     const writes: Promise<unknown>[] = [];
     try {
       const intents = tx.objectStore('intents');
+      // Deletes first: an intent deleted and put again in one change ends up put.
       for (const id of change.deleteIntents ?? []) writes.push(intents.delete(id));
       for (const intent of change.putIntents ?? []) writes.push(intents.put(intent));
       const confirmed = tx.objectStore('confirmed');
       for (const slot of change.putConfirmed ?? []) writes.push(confirmed.put(slot));
       const holds = tx.objectStore('holds');
       for (const hold of change.putHolds ?? []) writes.push(holds.put(hold));
-      if (change.history?.length)
-        writes.push(appendHistory(tx.objectStore('history'), change.history));
-    } catch (error) {
-      // A write refused on the spot (a value that cannot be stored): the writes already made
-      // must not commit without it.
-      tx.abort();
-      await Promise.allSettled([...writes, tx.done]);
-      throw error;
-    }
-    try {
+      const history = change.history ?? [];
+      if (history.length > 0) writes.push(appendHistory(tx.objectStore('history'), history));
       await Promise.all([...writes, tx.done]);
     } catch (error) {
-      // A failed request aborts the transaction by itself; this covers a failure raised in
-      // between (history trimming), and is harmless once the transaction has ended.
+      // A failed request aborts the transaction by itself, but a write refused on the spot (a
+      // value that cannot be stored) does not: without this, the writes before it would land.
       abortQuietly(tx);
       await Promise.allSettled([...writes, tx.done]);
       throw error;
