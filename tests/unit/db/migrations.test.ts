@@ -142,6 +142,15 @@ describe('database versions', () => {
     expect(Object.values(content).every((rows) => rows.length === 0)).toBe(true);
   });
 
+  it('an open connection steps aside for a newer version instead of blocking its upgrade', async () => {
+    await openDatabase();
+    const blocked = vi.fn();
+    const newer = await openDB(DB_NAME, DB_VERSION + 1, { blocked });
+    expect(blocked).not.toHaveBeenCalled();
+    expect(newer.version).toBe(DB_VERSION + 1);
+    newer.close();
+  });
+
   it('a step that fails leaves the database at its old version, untouched', async () => {
     const [newest] = EXAMPLES.slice(-1);
     if (!newest) throw new Error('no example');
