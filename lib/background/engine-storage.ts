@@ -28,9 +28,10 @@ export const indexedDbEngineStorage: EngineStorage = {
     const writes: Promise<unknown>[] = [];
     try {
       const intents = tx.objectStore('intents');
-      // Deletes first: an intent deleted and put again in one change ends up put.
-      for (const id of change.deleteIntents ?? []) writes.push(intents.delete(id));
+      // Puts, then deletes (as the model test's storage does): a click put and then dropped in
+      // one change (back to what the service has) ends up deleted.
       for (const intent of change.putIntents ?? []) writes.push(intents.put(intent));
+      for (const id of change.deleteIntents ?? []) writes.push(intents.delete(id));
       const confirmed = tx.objectStore('confirmed');
       for (const slot of change.putConfirmed ?? []) writes.push(confirmed.put(slot));
       const holds = tx.objectStore('holds');

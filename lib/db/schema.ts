@@ -17,7 +17,6 @@ import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from '
 import type { KeySummary } from '../accounts/types';
 import type { ConfirmedSlot, Hold, Intent } from '../engine/types';
 import type { HistoryEntry } from '../reactions/types';
-import type { OutboxEntryV1 } from './steps/to-v2';
 import { DB_VERSION, runUpgrade } from './upgrade';
 
 /** A stored key: what the popup sees of it (see KeySummary), plus the secret itself. */
@@ -25,12 +24,6 @@ export type StoredKey = Omit<KeySummary, 'maskedKey' | 'realtime'> & {
   /** The secret. Read only by the background. */
   apiKey: string;
 };
-
-/**
- * @deprecated Version 1's outbox row, gone from the database. Only lib/background/transport.ts
- * still names it, until the ConnectSafely backend replaces it.
- */
-export type OutboxEntry = OutboxEntryV1;
 
 export interface ReactbarDB extends DBSchema {
   keys: { key: string; value: StoredKey };

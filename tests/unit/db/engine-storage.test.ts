@@ -129,11 +129,15 @@ describe('IndexedDB engine storage', () => {
     expect(await storage.confirmedFor(targetKeyOf('linkedin', ACCOUNT, POST.urn))).toEqual([]);
   });
 
-  it('deletes intents; one deleted and put again in the same commit ends up put', async () => {
+  it('deletes intents; one put and deleted in the same commit ends up deleted', async () => {
     await storage.commit({ putIntents: [intent('👍', '👍'), intent('🎉', '🎉')] });
-    const again = { ...intent('🎉', null), version: 2 };
-    await storage.commit({ deleteIntents: [intent('👍', '👍').id, again.id], putIntents: [again] });
-    expect(await storage.loadIntents()).toEqual([again]);
+    const kept = { ...intent('🎉', null), version: 2 };
+    const dropped = { ...intent('🚀', '🚀'), version: 1 };
+    await storage.commit({
+      putIntents: [kept, dropped],
+      deleteIntents: [intent('👍', '👍').id, dropped.id],
+    });
+    expect(await storage.loadIntents()).toEqual([kept]);
   });
 
   describe('a commit is all or nothing', () => {
