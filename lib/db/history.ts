@@ -1,11 +1,11 @@
-/** The reaction history: written by the engine (see background/engine-storage.ts), read by the popup. */
+/** The reaction history: written by the engine's storage, read by the popup. */
 import type { IDBPObjectStore, StoreNames } from 'idb';
 import type { HistoryEntry } from '../reactions/types';
 import { openDatabase, type ReactbarDB } from './schema';
 
 /** Enough for months of clicking; older lines are dropped first. */
 export const HISTORY_LIMIT = 5000;
-/** Trimming counts the store: done once per this many lines, so history may briefly exceed the limit by as much. */
+/** Trimming counts the store: it runs once per this many lines, which may pass the limit meanwhile. */
 const TRIM_EVERY = 100;
 
 /** The history store inside a caller's read-write transaction. */

@@ -66,7 +66,7 @@ export function realtimeCursor(keyId: string): Item<number | null> {
   return defineItem(`realtime.cursor.${keyId}`, z.number().int().nonnegative().nullable(), null);
 }
 
-/** Realtime event ids recently handled for a key, oldest first, so a replay is not applied twice. */
+/** Realtime event ids recently handled for a key, oldest first: a replay is not applied twice. */
 export function realtimeSeen(keyId: string): Item<string[]> {
   return defineItem(`realtime.seen.${keyId}`, z.array(z.string()), []);
 }
