@@ -5,7 +5,7 @@ import { openDatabase, type ReactbarDB } from './schema';
 
 /** Enough for months of clicking; older lines are dropped first. */
 export const HISTORY_LIMIT = 5000;
-/** Trimming counts the store: it runs once per this many lines, which may pass the limit meanwhile. */
+/** Trimming counts the store: it runs once per this many lines, passing the limit meanwhile. */
 const TRIM_EVERY = 100;
 
 /** The history store inside a caller's read-write transaction. */
