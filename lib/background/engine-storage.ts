@@ -1,15 +1,58 @@
-/** The engine's state in the extension's IndexedDB. (Rewritten for database version 2.) */
-import type { EngineStorage } from '../engine/types';
+/** The engine's state in the extension's IndexedDB (stores: lib/db/schema.ts). */
+import { appendHistory } from '../db/history';
+import { openDatabase } from '../db/schema';
+import type { EngineChange, EngineStorage } from '../engine/types';
+
+const ENGINE_STORES = ['intents', 'confirmed', 'holds', 'history'] as const;
 
 export const indexedDbEngineStorage: EngineStorage = {
   async loadIntents() {
-    return [];
+    return (await openDatabase()).getAll('intents');
   },
+
   async loadHolds() {
-    return [];
+    return (await openDatabase()).getAll('holds');
   },
-  async confirmedFor() {
-    return [];
+
+  async confirmedFor(targetKey) {
+    return (await openDatabase()).getAllFromIndex('confirmed', 'byTarget', targetKey);
   },
-  async commit() {},
+
+  /**
+   * One read-write transaction over every store the change touches: all of it lands, or none
+   * of it (a killed worker, a failed write). Never awaits anything but this transaction.
+   */
+  async commit(change: EngineChange) {
+    const db = await openDatabase();
+    const tx = db.transaction(ENGINE_STORES, 'readwrite');
+    const writes: Promise<unknown>[] = [];
+    try {
+      const intents = tx.objectStore('intents');
+      // Puts, then deletes (as the model test's storage does): a click put and then dropped in
+      // one change (back to what the service has) ends up deleted.
+      for (const intent of change.putIntents ?? []) writes.push(intents.put(intent));
+      for (const id of change.deleteIntents ?? []) writes.push(intents.delete(id));
+      const confirmed = tx.objectStore('confirmed');
+      for (const slot of change.putConfirmed ?? []) writes.push(confirmed.put(slot));
+      const holds = tx.objectStore('holds');
+      for (const hold of change.putHolds ?? []) writes.push(holds.put(hold));
+      const history = change.history ?? [];
+      if (history.length > 0) writes.push(appendHistory(tx.objectStore('history'), history));
+      await Promise.all([...writes, tx.done]);
+    } catch (error) {
+      // A failed request aborts the transaction by itself, but a write refused on the spot (a
+      // value that cannot be stored) does not: without this, the writes before it would land.
+      abortQuietly(tx);
+      await Promise.allSettled([...writes, tx.done]);
+      throw error;
+    }
+  },
 };
+
+function abortQuietly(tx: { abort(): void }): void {
+  try {
+    tx.abort();
+  } catch {
+    // Already aborted or finished.
+  }
+}

@@ -4,7 +4,7 @@
  * losing or repeating anything.
  */
 import type { RealtimeState } from '../accounts/types';
-import { openDatabase } from '../db/schema';
+import { realtimeCursor, realtimeSeen } from '../db/items';
 import type { ReactionEngine } from '../engine/engine';
 import { remoteChangeOf } from '../services/connectsafely/events';
 import { createRealtimeClient } from '../services/connectsafely/realtime/client';
@@ -37,9 +37,8 @@ export function createRealtimeManager(deps: RealtimeManagerDeps) {
   }
 
   async function seenStore(keyId: string) {
-    const db = await openDatabase();
-    const metaKey = `realtime.seen.${keyId}`;
-    const ids = ((await db.get('meta', metaKey)) as string[] | undefined) ?? [];
+    const item = realtimeSeen(keyId);
+    const ids = await item.get();
     const seen = new Set(ids);
     return {
       has: async (id: string) => seen.has(id),
@@ -47,7 +46,7 @@ export function createRealtimeManager(deps: RealtimeManagerDeps) {
         seen.add(id);
         ids.push(id);
         if (ids.length > SEEN_IDS_KEPT) seen.delete(ids.shift() as string);
-        await db.put('meta', ids, metaKey);
+        await item.set(ids);
       },
     };
   }
@@ -58,17 +57,11 @@ export function createRealtimeManager(deps: RealtimeManagerDeps) {
   }
 
   async function startClient(keyId: string, apiKey: string, url: string): Promise<void> {
-    const db = await openDatabase();
-    const cursorKey = `realtime.cursor.${keyId}`;
+    const cursor = realtimeCursor(keyId);
     const client = createRealtimeClient({
       url,
       apiKey,
-      cursor: {
-        load: async () => ((await db.get('meta', cursorKey)) as number | undefined) ?? null,
-        save: async (seq) => {
-          await db.put('meta', seq, cursorKey);
-        },
-      },
+      cursor: { load: () => cursor.get(), save: (seq) => cursor.set(seq) },
       seen: await seenStore(keyId),
       onEvent,
       onState: (state) => setState(keyId, state),
@@ -115,9 +108,8 @@ export function createRealtimeManager(deps: RealtimeManagerDeps) {
     },
     /** Forgets a removed key's cursor and seen ids. */
     async forget(keyId: string): Promise<void> {
-      const db = await openDatabase();
-      await db.delete('meta', `realtime.cursor.${keyId}`);
-      await db.delete('meta', `realtime.seen.${keyId}`);
+      await realtimeCursor(keyId).remove();
+      await realtimeSeen(keyId).remove();
     },
     stateOf(keyId: string): RealtimeState {
       return states.get(keyId) ?? { state: 'idle' };

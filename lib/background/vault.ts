@@ -9,12 +9,11 @@ import type {
   RateLimitBudget,
   RealtimeState,
 } from '../accounts/types';
+import { defaultAccount } from '../db/items';
 import { openDatabase, type StoredKey } from '../db/schema';
 import { ServiceError } from '../engine/types';
 import type { FailureKind } from '../reactions/types';
 import type { ConnectSafelyClient } from '../services/connectsafely/client';
-
-const DEFAULT_ACCOUNT = 'defaultAccount';
 
 /** Plain words for the user, never the key itself. */
 export class KeyError extends Error {
@@ -120,7 +119,7 @@ export async function removeKey(keyId: string): Promise<void> {
     const next = (await listKeys()).find((key) => key.accounts.length > 0);
     const account = next?.accounts[0];
     const choice = next && account ? { keyId: next.id, accountId: account.id } : null;
-    await db.put('meta', choice, DEFAULT_ACCOUNT);
+    await defaultAccount.set(choice);
     defaultAccountCache = Promise.resolve(choice);
   }
 }
@@ -137,19 +136,11 @@ export async function updateRateLimit(keyId: string, rateLimit: RateLimitBudget)
 let defaultAccountCache: Promise<DefaultAccount | null> | undefined;
 
 export function getDefaultAccount(): Promise<DefaultAccount | null> {
-  defaultAccountCache ??= readDefaultAccount().catch((error: unknown) => {
+  defaultAccountCache ??= defaultAccount.get().catch((error: unknown) => {
     defaultAccountCache = undefined;
     throw error;
   });
   return defaultAccountCache;
-}
-
-async function readDefaultAccount(): Promise<DefaultAccount | null> {
-  const value = (await (await openDatabase()).get('meta', DEFAULT_ACCOUNT)) as
-    | DefaultAccount
-    | null
-    | undefined;
-  return value ?? null;
 }
 
 export async function setDefaultAccount(choice: DefaultAccount): Promise<void> {
@@ -157,7 +148,7 @@ export async function setDefaultAccount(choice: DefaultAccount): Promise<void> {
   if (!key.accounts.some((account) => account.id === choice.accountId)) {
     throw new KeyError('That account does not belong to this key.');
   }
-  await (await openDatabase()).put('meta', choice, DEFAULT_ACCOUNT);
+  await defaultAccount.set(choice);
   defaultAccountCache = Promise.resolve(choice);
 }
 
