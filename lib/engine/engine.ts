@@ -290,8 +290,10 @@ export function createReactionEngine(deps: EngineDeps) {
       intent.sent.map((sent) => (sent === out ? window : sent)),
       time,
     );
-    // Stale if the service was seen in another state after this request left.
-    if (out.at > slot.asOf) {
+    // Stale if the service was seen in another state after this request left. Seen in the same
+    // millisecond is not after: the previous request's landing sets asOf to its own send time,
+    // and the next request may leave in that millisecond.
+    if (out.at >= slot.asOf) {
       slot.state = out.state;
       slot.asOf = out.at;
     }
@@ -403,7 +405,7 @@ export function createReactionEngine(deps: EngineDeps) {
       const facet = model === 'many' ? value : '';
       const desired = request.react ? value : null;
       const slot = await slotOf(service, identity.actor, target, facet);
-      if (clickedAt > slot.latest.at) slot.latest = { state: desired, at: clickedAt };
+      if (clickedAt >= slot.latest.at) slot.latest = { state: desired, at: clickedAt };
       const existing = intents.get(slot.id);
       const intent: Intent = existing
         ? {
