@@ -92,8 +92,6 @@ export class MemoryEngineStorage {
   readonly landed: EngineChange[] = [];
   /** Reads answered: loadIntents, loadHolds, confirmedFor. */
   readonly reads = { loadIntents: 0, loadHolds: 0, confirmedFor: 0 };
-  /** Changes that broke the storage's contract (e.g. one intent both put and deleted). */
-  readonly problems: string[] = [];
   /** Shared with a TestBackend's log to see what landed before what was sent. */
   readonly log: string[];
 
@@ -264,13 +262,10 @@ export class MemoryEngineStorage {
     });
   }
 
+  /** Puts, then deletes, as the IndexedDB storage does: an intent put and deleted ends deleted. */
   private apply(change: EngineChange): void {
-    const deleted = new Set(change.deleteIntents ?? []);
-    for (const intent of change.putIntents ?? []) {
-      if (deleted.has(intent.id)) this.problems.push(`intent ${intent.id} put and deleted at once`);
-    }
-    for (const id of deleted) this.intents.delete(id);
     for (const intent of change.putIntents ?? []) this.intents.set(intent.id, intent);
+    for (const id of change.deleteIntents ?? []) this.intents.delete(id);
     for (const slot of change.putConfirmed ?? []) {
       this.confirmed.set(slot.id, slot);
       const ids = this.byTarget.get(slot.targetKey) ?? new Set<string>();
@@ -571,6 +566,26 @@ export function startEngine(options: StartEngineOptions): EngineRun {
         .at(-1),
     view: async (urn) => (await engine.views([urn])).views[0],
   };
+}
+
+/**
+ * Where a live engine's outbox in memory and the stored one disagree (by slot: the desired state
+ * and version). Empty once every commit has landed; anything else is lost at the next restart.
+ */
+export function outboxDrift(run: EngineRun, storage: MemoryEngineStorage): string[] {
+  const inMemory = new Map(run.engine.inspect().intents.map((intent) => [intent.id, intent]));
+  const ids = new Set([...inMemory.keys(), ...storage.intents.keys()]);
+  const drift: string[] = [];
+  for (const id of ids) {
+    const memory = inMemory.get(id);
+    const stored = storage.intents.get(id);
+    const describe = (intent?: Intent) =>
+      intent ? `${intent.desired} v${intent.version}` : 'nothing';
+    if (memory?.desired !== stored?.desired || memory?.version !== stored?.version) {
+      drift.push(`${id}: memory ${describe(memory)}, stored ${describe(stored)}`);
+    }
+  }
+  return drift;
 }
 
 /** Lets every pending promise chain run, and any timer due now fire (fake timers). */
