@@ -175,7 +175,8 @@ export function createReactionEngine(deps: EngineDeps) {
 
   /** A queued intent that has never been sent and asks for what the service has: drop it. */
   function nothingLeftToDo(intent: Intent, slot: ConfirmedSlot): boolean {
-    return intent.sent.length === 0 && !inFlight.has(intent.id) && intent.desired === slot.state;
+    // Claimed by pump() but not left yet (no window): unsent. Its send() finds no intent.
+    return intent.sent.length === 0 && !inFlight.get(intent.id) && intent.desired === slot.state;
   }
 
   /**

@@ -398,6 +398,24 @@ describe('react: rapid toggles', () => {
     expect(t.lastMessageView()?.active).toEqual([]);
   });
 
+  it('toggling back before the request leaves drops it unsent', async () => {
+    const t = setup();
+    const held = t.storage.hold();
+    const on = t.react(true);
+    await settle();
+    const off = t.react(false);
+    await settle();
+    held.release();
+    await Promise.all([on, off]);
+    await settle();
+    await vi.advanceTimersByTimeAsync(60_000);
+
+    expect(t.backend.calls).toHaveLength(0);
+    expect(t.storage.intents.size).toBe(0);
+    expect(t.lastMessageView()).toEqual({ urn: MESSAGE_URN, active: [], pending: [] });
+    expect(t.storage.history).toEqual([]);
+  });
+
   it('toggling back while a 429 holds it drops it unsent (a refused request was not applied)', async () => {
     const t = setup();
     await t.react(true);
