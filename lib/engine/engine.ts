@@ -548,9 +548,21 @@ export function createReactionEngine(deps: EngineDeps) {
         const gone = [...intents.values()].filter(
           (intent) => intent.credentialId === credentialId && !inFlight.has(intent.id),
         );
-        for (const intent of gone) intents.delete(intent.id);
+        const slots: ConfirmedSlot[] = [];
+        for (const intent of gone) {
+          intents.delete(intent.id);
+          // Undone as a refused click is: the latest intent is what the service has, so a later
+          // event on the slot does not send the dropped click again with another credential.
+          const slot = await slotOf(intent.service, intent.actor, intent.target, intent.facet);
+          slot.own = withWindows(slot.own, intent.sent, now());
+          slot.latest = { state: slot.state, at: intent.clickedAt };
+          slots.push(slot);
+        }
         holds.delete(credentialId);
-        await storage.commit({ deleteIntents: gone.map((intent) => intent.id) });
+        await storage.commit({
+          deleteIntents: gone.map((intent) => intent.id),
+          putConfirmed: slots,
+        });
         return gone;
       });
       for (const intent of dropped) await publish(intent.service, intent.actor, intent.target.urn);

@@ -1154,6 +1154,23 @@ describe('dropCredential', () => {
     await vi.advanceTimersByTimeAsync(120_000);
     expect(t.backend.calls).toHaveLength(1);
   });
+
+  it('a dropped click does not come back with a later event on its slot', async () => {
+    const t = setup();
+    await t.react(true);
+    await settle();
+    t.backend.last().fail({ kind: 'rate-limited', retryAt: T0 + 60_000 });
+    await settle();
+    await t.engine.dropCredential(ACCOUNT.credentialId);
+    // A new key for the same account; an older event of the slot is replayed.
+    t.backend.identityNow = { credentialId: 'key-2', actor: ACCOUNT.actor };
+    await t.engine.applyRemote(remote({ react: false, at: T0 - 5000 }));
+    await vi.advanceTimersByTimeAsync(120_000);
+
+    expect(t.backend.calls).toHaveLength(1);
+    expect(t.storage.intents.size).toBe(0);
+    expect(await t.currentView()).toEqual({ urn: MESSAGE_URN, active: [], pending: [] });
+  });
 });
 
 describe('without a credential or an actor', () => {
