@@ -406,8 +406,17 @@ export function createReactionEngine(deps: EngineDeps) {
       const facet = model === 'many' ? value : '';
       const desired = request.react ? value : null;
       const slot = await slotOf(service, identity.actor, target, facet);
-      if (clickedAt >= slot.latest.at) slot.latest = { state: desired, at: clickedAt };
       const existing = intents.get(slot.id);
+      // One model: removing a type the target does not have (a tab that missed a change) takes
+      // nothing away, as applyIntent paints it in the page.
+      if (
+        model === 'one' &&
+        !request.react &&
+        (existing ? existing.desired : slot.state) !== value
+      ) {
+        return { accepted: true, view: await viewOf(service, identity.actor, target.urn) } as const;
+      }
+      if (clickedAt >= slot.latest.at) slot.latest = { state: desired, at: clickedAt };
       const intent: Intent = existing
         ? {
             ...existing,

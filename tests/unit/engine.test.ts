@@ -1343,6 +1343,29 @@ describe('the one model (posts and comments, a LinkedIn-like service)', () => {
     expect(t.lastView(POST.urn)?.active).toEqual(['INTEREST']);
   });
 
+  it('removing a type that is not the current one (a stale tab) keeps the current one', async () => {
+    const storage = new MemoryEngineStorage();
+    seedPost(storage, 'EMPATHY');
+    const t = setup({ storage });
+    const outcome = await t.reactOn(POST, 'LIKE', false);
+    await settle();
+    expect(outcome).toMatchObject({ accepted: true, view: { active: ['EMPATHY'] } });
+    expect(t.linkedIn.calls).toHaveLength(0);
+    expect(t.linkedIn.stateOf(POST, '', LINKEDIN_ACTOR.actor)).toBeNull(); // never touched
+    expect(await t.view(POST.urn)).toEqual({ urn: POST.urn, active: ['EMPATHY'], pending: [] });
+
+    // The same against a switch still queued: the queued type stays.
+    await t.reactOn(POST, 'PRAISE', true);
+    await t.reactOn(POST, 'EMPATHY', false);
+    await settle();
+    expect(t.linkedIn.calls.map((call) => call.request.state)).toEqual(['PRAISE']);
+    expect(await t.view(POST.urn)).toEqual({
+      urn: POST.urn,
+      active: ['PRAISE'],
+      pending: ['PRAISE'],
+    });
+  });
+
   it('a comment reacts on its own slot, with its post as the parent', async () => {
     const t = setup();
     await t.reactOn(COMMENT, 'APPRECIATION', true);
