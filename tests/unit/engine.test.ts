@@ -1409,6 +1409,22 @@ describe('the one model (posts and comments, a LinkedIn-like service)', () => {
   });
 });
 
+describe('known issues (reported, not fixed here)', () => {
+  // The click's time is our clock when it arrives; a change made elsewhere carries the service's
+  // clock. With the service's clock ahead of ours, a click made after seeing that change is
+  // taken as older than it and replaced ('changed-elsewhere'). Remove `.fails` once fixed.
+  it.fails('a click made after a change elsewhere wins, even with the service’s clock 2 s ahead', async () => {
+    const t = setup();
+    await t.engine.applyRemote(remote({ react: true, at: T0 + 2000 }));
+    await vi.advanceTimersByTimeAsync(500);
+    // The user sees 👍 and removes it.
+    await t.react(false, LIKE, { tabId: 1 });
+    await settle();
+    expect(t.notices).toEqual([]);
+    expect(t.backend.calls.map((call) => call.request.state)).toEqual([null]);
+  });
+});
+
 describe('backoffDelay', () => {
   it('stays between half and all of a doubling ceiling, capped at 30 s', () => {
     const ceilings = [1000, 1000, 2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000];
