@@ -177,7 +177,8 @@ export function createReactionEngine(deps: EngineDeps) {
 
   /** A queued intent that has never been sent and asks for what the service has: drop it. */
   function nothingLeftToDo(intent: Intent, slot: ConfirmedSlot): boolean {
-    return intent.sent.length === 0 && !inFlight.has(intent.id) && intent.desired === slot.state;
+    // Claimed by pump() but not left yet (no window): unsent. Its send() finds no intent.
+    return intent.sent.length === 0 && !inFlight.get(intent.id) && intent.desired === slot.state;
   }
 
   /**
@@ -294,8 +295,10 @@ export function createReactionEngine(deps: EngineDeps) {
       time,
       slot.heardAt,
     );
-    // Stale if the service was seen in another state after this request left.
-    if (out.at > slot.asOf) {
+    // Stale if the service was seen in another state after this request left. Seen in the same
+    // millisecond is not after: the previous request's landing sets asOf to its own send time,
+    // and the next request may leave in that millisecond.
+    if (out.at >= slot.asOf) {
       slot.state = out.state;
       slot.asOf = out.at;
     }
@@ -407,8 +410,17 @@ export function createReactionEngine(deps: EngineDeps) {
       const facet = model === 'many' ? value : '';
       const desired = request.react ? value : null;
       const slot = await slotOf(service, identity.actor, target, facet);
-      if (clickedAt > slot.latest.at) slot.latest = { state: desired, at: clickedAt };
       const existing = intents.get(slot.id);
+      // One model: removing a type the target does not have (a tab that missed a change) takes
+      // nothing away, as applyIntent paints it in the page.
+      if (
+        model === 'one' &&
+        !request.react &&
+        (existing ? existing.desired : slot.state) !== value
+      ) {
+        return { accepted: true, view: await viewOf(service, identity.actor, target.urn) } as const;
+      }
+      if (clickedAt >= slot.latest.at) slot.latest = { state: desired, at: clickedAt };
       const intent: Intent = existing
         ? {
             ...existing,
@@ -551,9 +563,21 @@ export function createReactionEngine(deps: EngineDeps) {
         const gone = [...intents.values()].filter(
           (intent) => intent.credentialId === credentialId && !inFlight.has(intent.id),
         );
-        for (const intent of gone) intents.delete(intent.id);
+        const slots: ConfirmedSlot[] = [];
+        for (const intent of gone) {
+          intents.delete(intent.id);
+          // Undone as a refused click is: the latest intent is what the service has, so a later
+          // event on the slot does not send the dropped click again with another credential.
+          const slot = await slotOf(intent.service, intent.actor, intent.target, intent.facet);
+          slot.own = withWindows(slot.own, intent.sent, now());
+          slot.latest = { state: slot.state, at: intent.clickedAt };
+          slots.push(slot);
+        }
         holds.delete(credentialId);
-        await storage.commit({ deleteIntents: gone.map((intent) => intent.id) });
+        await storage.commit({
+          deleteIntents: gone.map((intent) => intent.id),
+          putConfirmed: slots,
+        });
         return gone;
       });
       for (const intent of dropped) await publish(intent.service, intent.actor, intent.target.urn);
