@@ -269,6 +269,8 @@ export function createReactionEngine(deps: EngineDeps) {
     } catch (error) {
       failure = error instanceof ServiceError ? error.failure : { kind: 'offline' };
     }
+    // Closed now, when the answer came, not when it is handled (other work may come first).
+    window.until = now();
     await exclusive(async () => {
       try {
         if (failure) await failed(id, window, failure);
@@ -284,7 +286,7 @@ export function createReactionEngine(deps: EngineDeps) {
     const intent = intents.get(id);
     if (!intent) return;
     const time = now();
-    const window = { ...out, until: time };
+    const window = { ...out, until: out.until ?? time };
     const slot = await slotOf(intent.service, intent.actor, intent.target, intent.facet);
     const previous = slot.state;
     // Every request of this intent may still echo; the slot keeps their windows. (`out` is the
@@ -334,7 +336,11 @@ export function createReactionEngine(deps: EngineDeps) {
     const backend = backendOf(intent.service);
     // A refused request was not applied; one with an unknown outcome may have been.
     const sent = intent.sent.flatMap((window) =>
-      window !== out ? [window] : mayHaveApplied(failure) ? [{ ...window, until: time }] : [],
+      window !== out
+        ? [window]
+        : mayHaveApplied(failure)
+          ? [{ ...window, until: out.until ?? time }]
+          : [],
     );
     if (isRetryable(failure.kind)) {
       const attempts = (intent.lastFailure === failure.kind ? intent.attempts : 0) + 1;

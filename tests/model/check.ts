@@ -127,10 +127,18 @@ export function checkSettled(world: World): void {
 function checkLatestIntentWins(world: World, target: (typeof TARGETS)[number]): void {
   const slots = new Set(VALUES[target.kind].map((value) => world.slotOf(target, value)));
   for (const slot of slots) {
+    const one = KINDS[target.kind].model === 'one';
+    let current: string | null = null;
+    const clicks = world.clicks
+      .filter((click) => click.slot === slot && !click.lost)
+      // One model: removing a type the target does not have then (a stale tab) removes nothing.
+      .filter((click) => {
+        if (one && click.state === null && current !== click.value) return false;
+        current = click.state;
+        return true;
+      });
     const intents = [
-      ...world.clicks
-        .filter((click) => click.slot === slot && !click.lost)
-        .map((click) => ({ ...click, ambiguous: false })),
+      ...clicks.map((click) => ({ ...click, ambiguous: false })),
       ...[...world.cs.writes, ...world.li.writes]
         .filter((write) => write.slot === slot && write.by === 'elsewhere')
         .map((write) => ({ ...write, ambiguous: world.ambiguous(slot, write.state, write.at) })),

@@ -75,6 +75,8 @@ interface Disk {
 /** One click made in a tab: what it asked for and when (the model clock). */
 export interface Click {
   slot: string;
+  /** The value clicked; `state` is that value, or null for a click that removes it. */
+  value: string;
   state: string | null;
   at: number;
   /** The worker died before the click was stored: the tab said so and rolled back. */
@@ -438,7 +440,12 @@ export class World {
     const before = tab.getState().views[target.urn] ?? { urn: target.urn, active: [], pending: [] };
     const react = !before.active.includes(value);
     const at = this.tick();
-    const click: Click = { slot: this.slotOf(target, value), state: react ? value : null, at };
+    const click: Click = {
+      slot: this.slotOf(target, value),
+      value,
+      state: react ? value : null,
+      at,
+    };
     this.clicks.push(click);
     mergeViews(tab, [applyIntent(before, model, value, react)]);
     const unanswered = {

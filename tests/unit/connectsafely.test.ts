@@ -10,7 +10,7 @@ import type { RateLimitBudget } from '@/lib/accounts/types';
 import {
   type Failure,
   isRetryable,
-  outcomeUnknown,
+  mayHaveApplied,
   REQUEST_TIMEOUT_MS,
   ServiceError,
 } from '@/lib/engine/types';
@@ -182,7 +182,7 @@ describe('react: failures', () => {
       });
       expect(isRetryable(failure.kind)).toBe(true);
       // A 5xx may come after the service applied it: the engine resends the latest intent.
-      expect(outcomeUnknown(failure.kind)).toBe(true);
+      expect(mayHaveApplied(failure)).toBe(true);
       expect(await reactionsOnMessage()).toEqual([]);
     },
   );
@@ -198,7 +198,7 @@ describe('react: failures', () => {
     });
     expect(isRetryable(failure.kind)).toBe(true);
     // A refused request was not applied.
-    expect(outcomeUnknown(failure.kind)).toBe(false);
+    expect(mayHaveApplied(failure)).toBe(false);
   });
 
   it('maps the real hourly limit to rate-limited, retrying at the window end', async () => {
@@ -223,7 +223,7 @@ describe('react: failures', () => {
     expect(failure).toEqual({ kind: 'offline', detail: 'ConnectSafely could not be reached.' });
     expect(failure.detail).not.toContain(String(port));
     expect(isRetryable(failure.kind)).toBe(true);
-    expect(outcomeUnknown(failure.kind)).toBe(true);
+    expect(mayHaveApplied(failure)).toBe(true);
   });
 
   it('maps a dropped connection to offline', async () => {
@@ -345,7 +345,7 @@ describe('answers the emulator never gives (local server)', () => {
       detail: 'ConnectSafely sent an answer Reactbar could not read.',
     });
     expect(isRetryable(failure.kind)).toBe(true);
-    expect(outcomeUnknown(failure.kind)).toBe(true);
+    expect(mayHaveApplied(failure)).toBe(true);
   });
 
   it('maps a 200 JSON body without success:true to server-error', async () => {
