@@ -14,3 +14,15 @@ export const KINDS: Readonly<Record<TargetKind, KindDefinition>> = {
   post: { service: 'linkedin', model: 'one' },
   comment: { service: 'linkedin', model: 'one' },
 };
+
+/** LinkedIn's reaction types, in the order LinkedIn shows them (Like, Celebrate, Support, Love,
+ * Insightful, Funny). */
+export const REACTION_TYPES = [
+  'LIKE',
+  'PRAISE',
+  'APPRECIATION',
+  'EMPATHY',
+  'INTEREST',
+  'ENTERTAINMENT',
+] as const;
+export type ReactionType = (typeof REACTION_TYPES)[number];

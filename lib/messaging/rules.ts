@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { normalizeEmoji } from '../emoji/normalize';
 import { isSingleEmoji } from '../emoji/single';
+import { REACTION_TYPES } from '../kinds/registry';
 import { connectionSettingsSchema } from '../settings';
 import { parseCommentUrn, parseMessageUrn, parsePostUrn } from '../urn';
 import type { BackgroundProtocol, PingRequest, ReactRequest, SenderKind } from './protocol';
@@ -33,18 +34,36 @@ export const emojiSchema = z
   .transform(normalizeEmoji)
   .refine(isSingleEmoji, 'Not a single emoji');
 
-// Messages only for now: post and comment reactions join when their transport exists.
-const reactSchema = z
-  .strictObject({
-    target: z.strictObject({ kind: z.literal('message'), urn: messageUrn, conversationUrn }),
+/** LinkedIn's reaction types (MAYBE is retired: the API refuses it). */
+export const reactionTypeSchema = z.enum(REACTION_TYPES);
+
+/**
+ * A reaction, by the kind of its target: a message takes one emoji and must name its own
+ * conversation; a post or comment takes one of LinkedIn's reaction types.
+ */
+const reactSchema = z.union([
+  z.strictObject({
+    target: z
+      .strictObject({ kind: z.literal('message'), urn: messageUrn, conversationUrn })
+      // The conversation must be the message's own, as derived from its URN.
+      .refine(
+        (target) => parseMessageUrn(target.urn)?.conversationUrn === target.conversationUrn,
+        'The conversation does not match the message',
+      ),
     value: emojiSchema,
     react: z.boolean(),
-  })
-  // The conversation must be the message's own, as derived from its URN.
-  .refine(
-    ({ target }) => parseMessageUrn(target.urn)?.conversationUrn === target.conversationUrn,
-    'The conversation does not match the message',
-  ) satisfies z.ZodType<ReactRequest>;
+  }),
+  z.strictObject({
+    target: z.strictObject({ kind: z.literal('post'), urn: postUrn }),
+    value: reactionTypeSchema,
+    react: z.boolean(),
+  }),
+  z.strictObject({
+    target: z.strictObject({ kind: z.literal('comment'), urn: commentUrn }),
+    value: reactionTypeSchema,
+    react: z.boolean(),
+  }),
+]) satisfies z.ZodType<ReactRequest>;
 
 const keyId = z.string().min(1).max(64);
 

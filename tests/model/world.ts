@@ -242,7 +242,6 @@ export class World {
     init: RequestInit | undefined,
     generation: number,
   ): Promise<Response> {
-    if (this.offline) return Promise.reject(new TypeError('Failed to fetch'));
     const match = new URL(url).pathname.match(
       /^\/linkedin\/conversations\/([^/]+)\/messages\/([^/]+)\/react$/,
     );
@@ -379,7 +378,11 @@ export class World {
     apply: () => void,
     answerWith: (outcome: Outcome) => T,
   ): Promise<Exclude<T, Error>> {
-    if (this.offline) return Promise.reject(new TypeError('Failed to fetch'));
+    if (this.offline) {
+      // It never left, but its sender cannot tell that from a lost connection.
+      this.windows.push({ slot, state, from: this.now, until: this.now });
+      return Promise.reject(new TypeError('Failed to fetch'));
+    }
     return new Promise((resolve, reject) => {
       const window: RequestWindow = {
         slot,
