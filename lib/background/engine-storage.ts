@@ -28,14 +28,14 @@ export const indexedDbEngineStorage: EngineStorage = {
     const writes: Promise<unknown>[] = [];
     try {
       const intents = tx.objectStore('intents');
-      // Puts, then deletes (as the model test's storage does): a click put and then dropped in
-      // one change (back to what the service has) ends up deleted.
+      // The engine names each intent once per change (put or delete), so order does not matter.
       for (const intent of change.putIntents ?? []) writes.push(intents.put(intent));
       for (const id of change.deleteIntents ?? []) writes.push(intents.delete(id));
       const confirmed = tx.objectStore('confirmed');
       for (const slot of change.putConfirmed ?? []) writes.push(confirmed.put(slot));
       const holds = tx.objectStore('holds');
       for (const hold of change.putHolds ?? []) writes.push(holds.put(hold));
+      for (const id of change.deleteHolds ?? []) writes.push(holds.delete(id));
       const history = change.history ?? [];
       if (history.length > 0) writes.push(appendHistory(tx.objectStore('history'), history));
       await Promise.all([...writes, tx.done]);

@@ -20,6 +20,7 @@ import { type BackoffOptions, backoffDelayEqualJitter } from '../backoff';
 import { KINDS } from '../kinds/registry';
 import type { Notice, ServiceName, TargetRef, TargetView } from '../reactions/types';
 import { kindOfUrn } from '../urn';
+import { deleteIntent, putIntent } from './changes';
 import { ownLine, remoteLine } from './history-lines';
 import { noticeFor, notReadyCode } from './notices';
 import { createSlotCache, explainedBy, targetKeyOf, unknownSlot, withWindows } from './slots';
@@ -225,11 +226,10 @@ export function createReactionEngine(deps: EngineDeps) {
     }
     if (!intent) return;
     if (nothingLeftToDo(intent, slot)) {
-      if (intents.delete(slot.id))
-        change.deleteIntents = [...(change.deleteIntents ?? []), slot.id];
+      if (intents.delete(slot.id)) deleteIntent(change, slot.id);
     } else if (intent !== intents.get(slot.id)) {
       intents.set(slot.id, intent);
-      change.putIntents = [...(change.putIntents ?? []), intent];
+      putIntent(change, intent);
     }
   }
 
@@ -310,7 +310,7 @@ export function createReactionEngine(deps: EngineDeps) {
     };
     if (intent.desired === out.state) {
       intents.delete(id);
-      change.deleteIntents = [id];
+      deleteIntent(change, id);
     } else {
       // The user changed their mind while this was out: send the newest intent next.
       const next: Intent = {
@@ -321,7 +321,7 @@ export function createReactionEngine(deps: EngineDeps) {
         nextAttemptAt: time,
       };
       intents.set(id, next);
-      change.putIntents = [next];
+      putIntent(change, next);
     }
     reconcile(slot, intent.target, intent.credentialId, change);
     await storage.commit(change);
@@ -583,6 +583,7 @@ export function createReactionEngine(deps: EngineDeps) {
         await storage.commit({
           deleteIntents: gone.map((intent) => intent.id),
           putConfirmed: slots,
+          deleteHolds: [credentialId],
         });
         return gone;
       });

@@ -98,12 +98,17 @@ export interface Hold {
   until: number;
 }
 
-/** One atomic write: all of it lands, or none of it (one IndexedDB transaction). */
+/**
+ * One atomic write: all of it lands, or none of it (one IndexedDB transaction). An intent id
+ * is in at most one of putIntents and deleteIntents (see engine/changes.ts).
+ */
 export interface EngineChange {
   putIntents?: Intent[];
   deleteIntents?: string[];
   putConfirmed?: ConfirmedSlot[];
   putHolds?: Hold[];
+  /** Credential ids whose hold is over (the credential was removed). */
+  deleteHolds?: string[];
   history?: HistoryEntry[];
 }
 

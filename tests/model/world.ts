@@ -215,6 +215,7 @@ export class World {
     for (const id of change.deleteIntents ?? []) this.disk.intents.delete(id);
     for (const slot of change.putConfirmed ?? []) this.disk.confirmed.set(slot.id, slot);
     for (const hold of change.putHolds ?? []) this.disk.holds.set(hold.credentialId, hold);
+    for (const id of change.deleteHolds ?? []) this.disk.holds.delete(id);
     this.disk.history.push(...(change.history ?? []));
   }
 

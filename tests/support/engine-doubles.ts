@@ -273,6 +273,7 @@ export class MemoryEngineStorage {
       this.byTarget.set(slot.targetKey, ids);
     }
     for (const hold of change.putHolds ?? []) this.holds.set(hold.credentialId, hold);
+    for (const id of change.deleteHolds ?? []) this.holds.delete(id);
     for (const line of change.history ?? []) {
       this.history.push({ ...line, id: this.history.length + 1 });
     }

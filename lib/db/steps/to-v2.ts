@@ -110,7 +110,9 @@ export function intentFromV1(entry: OutboxEntryV1): Intent | null {
     attempts: entry.attempts,
     nextAttemptAt: entry.nextAttemptAt,
     ...(lastFailure ? { lastFailure } : {}),
-    sent: [{ state: desired, at: entry.createdAt, until: entry.createdAt }],
+    // It may have been out when the extension updated: left open, the engine treats it as a
+    // request that may land until its timeout after the first start.
+    sent: [{ state: desired, at: entry.createdAt }],
     ...(entry.origin ? { origin: entry.origin } : {}),
   };
 }

@@ -374,7 +374,7 @@ export const example: DatabaseExample = {
         attempts: 0,
         nextAttemptAt: T,
         // It may have left: the engine sends the latest intent again.
-        sent: [{ state: '👍', at: T, until: T }],
+        sent: [{ state: '👍', at: T }],
         origin: { tabId: 412, frameId: 0 },
       },
       {
@@ -390,7 +390,7 @@ export const example: DatabaseExample = {
         attempts: 1,
         nextAttemptAt: T + 5 * MINUTE,
         lastFailure: 'rate-limited',
-        sent: [{ state: '🎉', at: T - MINUTE, until: T - MINUTE }],
+        sent: [{ state: '🎉', at: T - MINUTE }],
         origin: { tabId: 412, frameId: undefined },
       },
       {
@@ -406,7 +406,7 @@ export const example: DatabaseExample = {
         attempts: 1,
         nextAttemptAt: T + 4 * MINUTE,
         lastFailure: 'rate-limited',
-        sent: [{ state: '🎉', at: T - 2 * MINUTE, until: T - 2 * MINUTE }],
+        sent: [{ state: '🎉', at: T - 2 * MINUTE }],
         origin: { tabId: 415, frameId: 3 },
       },
       {
@@ -422,7 +422,7 @@ export const example: DatabaseExample = {
         attempts: 3,
         nextAttemptAt: T + 8000,
         lastFailure: 'offline',
-        sent: [{ state: null, at: T - 2 * MINUTE, until: T - 2 * MINUTE }],
+        sent: [{ state: null, at: T - 2 * MINUTE }],
         origin: { tabId: 415, frameId: 3 },
       },
       {
@@ -438,7 +438,7 @@ export const example: DatabaseExample = {
         attempts: 2,
         nextAttemptAt: T + 3000,
         lastFailure: 'server-error',
-        sent: [{ state: null, at: T - 10 * MINUTE, until: T - 10 * MINUTE }],
+        sent: [{ state: null, at: T - 10 * MINUTE }],
       },
       {
         id: `connectsafely|${ACCOUNT_B}|${MESSAGE_2}|👀`,
@@ -453,7 +453,7 @@ export const example: DatabaseExample = {
         attempts: 1,
         nextAttemptAt: T + 1500,
         lastFailure: 'server-error',
-        sent: [{ state: '👀', at: T - 9 * MINUTE, until: T - 9 * MINUTE }],
+        sent: [{ state: '👀', at: T - 9 * MINUTE }],
         origin: { tabId: 7, frameId: 0 },
       },
     ]),
