@@ -82,6 +82,8 @@ export function createReactionEngine(deps: EngineDeps) {
   /** Per credential: a rate limit holds every request made with it, not just the one refused. */
   const holds = new Map<string, number>();
   const cache = createSlotCache(storage, CACHED_TARGETS);
+  /** Per target URN, the service's time of the newest change applied (and so shown). */
+  const heardAt = new Map<string, number>();
 
   let queue: Promise<unknown> = Promise.resolve();
   /** Runs `work` after every state change queued before it: one at a time, in order. */
@@ -398,8 +400,9 @@ export function createReactionEngine(deps: EngineDeps) {
 
   async function react(request: ReactRequest, origin?: Intent['origin']): Promise<ReactOutcome> {
     // The click's time is when it reached the background, before any queue: changes made
-    // elsewhere are ordered against it.
-    const clickedAt = now();
+    // elsewhere are ordered against it. It comes after every change the tabs could have shown
+    // by then, even if the service's clock runs ahead of ours.
+    const clickedAt = Math.max(now(), (heardAt.get(request.target.urn) ?? -1) + 1);
     await loaded;
     const { target, value } = request;
     const { service, model } = KINDS[target.kind];
@@ -496,6 +499,7 @@ export function createReactionEngine(deps: EngineDeps) {
         change,
       );
       await storage.commit(change);
+      remember(heardAt, target.urn, Math.max(heardAt.get(target.urn) ?? 0, at));
       if (change.history) deps.historyChanged();
       await publish(service, actor, target.urn);
     });
@@ -598,3 +602,10 @@ export function createReactionEngine(deps: EngineDeps) {
 }
 
 export type ReactionEngine = ReturnType<typeof createReactionEngine>;
+
+/** Sets a key in a map kept to the CACHED_TARGETS most recently set. */
+function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > CACHED_TARGETS) map.delete(map.keys().next().value as K);
+}
