@@ -146,6 +146,7 @@ describe('control: request log', () => {
       method: 'POST',
       path: `/linkedin${REACT}`,
       query: { accountId: DEMO_CREDENTIALS.accountId },
+      rawQuery: `accountId=${DEMO_CREDENTIALS.accountId}`,
       body: { emoji: '👍', react: true },
       status: 200,
       injected: false,

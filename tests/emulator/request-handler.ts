@@ -106,6 +106,7 @@ export function createRequestHandler(deps: ControlDeps) {
       method: ctx.method,
       path: ctx.path,
       query: queryToRecord(ctx.query),
+      rawQuery: ctx.rawQuery,
       headers: flattenHeaders(ctx.headers),
       body: loggableBody(ctx.bodyText),
       status: response.drop ? 0 : response.status,

@@ -206,6 +206,8 @@ export interface RequestLogEntry {
   path: string;
   /** Decoded query parameters; a repeated name gives an array. */
   query: Record<string, string | string[]>;
+  /** The query string as received (not decoded), without '?'; '' when there is none. */
+  rawQuery: string;
   /** Lower-case names. */
   headers: Record<string, string>;
   /** Parsed JSON body, the raw text if it was not JSON, or null when empty. */
