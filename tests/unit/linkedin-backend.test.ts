@@ -205,13 +205,13 @@ describe('send: a switch that fails half-way', () => {
     expect(await stateOn(POST.urn)).toBe('LIKE');
   });
 
-  it('not when there was nothing to delete', async () => {
+  it('also when the delete found nothing: the reaction the 409 proved is gone', async () => {
     await harness().backend.send(request(POST, null));
     await control.failNext('li.create', 409);
     await control.failNext('li.create', 400);
     const failure = await failureOf(harness().backend.send(request(POST, 'EMPATHY')));
-    expect(failure.kind).toBe('invalid-request');
-    expect(failure.partlyApplied).toBeUndefined();
+    expect(failure).toMatchObject({ kind: 'invalid-request', partlyApplied: true });
+    expect((await calls()).slice(-3)).toEqual(['POST 409', 'DELETE 404', 'POST 400']);
   });
 
   it('retries when the reaction is back right after the delete (409 twice)', async () => {

@@ -93,7 +93,7 @@ export function createLinkedInBackend(deps: LinkedInBackendDeps): LinkedInBacken
       if ((await client.createReaction(call)) === 'created') return;
       // 409: the actor has a reaction there and LinkedIn keeps it. Nothing changed yet, so a
       // failure of this delete is the request's failure as it is.
-      const removed = await client.deleteReaction(key);
+      await client.deleteReaction(key);
       try {
         if ((await client.createReaction(call)) === 'conflict') {
           // Someone reacted again in between: try the whole switch again shortly.
@@ -103,8 +103,10 @@ export function createLinkedInBackend(deps: LinkedInBackendDeps): LinkedInBacken
           });
         }
       } catch (error) {
-        if (!(error instanceof ServiceError) || removed !== 'deleted') throw error;
-        // The old reaction is gone and the new one may not be there: the service changed.
+        if (!(error instanceof ServiceError)) throw error;
+        // The reaction the 409 proved is gone now, and the new one may not be there: the
+        // service changed. Even a 404 on the delete says so (removed meanwhile, or by a copy
+        // of our own delete that the browser sent twice).
         throw new ServiceError({ ...error.failure, partlyApplied: true });
       }
     },
