@@ -481,6 +481,19 @@ describe('answers the emulator never gives (local server)', () => {
     expect((await failureOf(local().createReaction(like()))).kind).toBe('server-error');
   });
 
+  it('takes a delete as done on 204 or a JSON 2xx, never on a page of HTML', async () => {
+    const key = { actor: ACTOR, entity: POST };
+    respond(204, '');
+    expect(await local().deleteReaction(key)).toBe('deleted');
+    respond(200, '{}', { 'Content-Type': 'application/json' });
+    expect(await local().deleteReaction(key)).toBe('deleted');
+    respond(200, '<html>Sign in to the hotel wifi</html>', { 'Content-Type': 'text/html' });
+    expect(await failureOf(local().deleteReaction(key))).toEqual({
+      kind: 'server-error',
+      detail: 'LinkedIn sent an answer Reactbar could not read.',
+    });
+  });
+
   it('reads Retry-After as an HTTP date', async () => {
     const now = Date.UTC(2026, 0, 1, 12, 0, 0);
     respond(429, '', { 'Retry-After': new Date(now + 600_000).toUTCString() });

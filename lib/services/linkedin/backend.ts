@@ -4,9 +4,10 @@
  *
  * Setting a type must be right whichever way LinkedIn answers a create where the actor already
  * reacted (undocumented): if it replaces the type, the create is all it takes; if it answers
- * 409 Conflict, the old reaction is deleted and the create sent again. Removing sends a delete,
- * and a 404 (nothing there) is what was asked. Every step sets a state, so the whole is safe to
- * repeat after a killed worker: the engine resends the latest intent.
+ * 409 Conflict, the old reaction is deleted and the create sent again, and a failure after the
+ * 409 is partlyApplied (the service holds a reaction the engine may not know of). Removing sends
+ * a delete, and a 404 (nothing there) is what was asked. Every step sets a state, so the whole
+ * is safe to repeat after a killed worker: the engine resends the latest intent.
  */
 import type { Backend, Failure, Identity, NotReady, SendRequest } from '../../engine/types';
 import { ServiceError } from '../../engine/types';
@@ -91,10 +92,12 @@ export function createLinkedInBackend(deps: LinkedInBackendDeps): LinkedInBacken
       }
       const call = { ...key, reactionType: state };
       if ((await client.createReaction(call)) === 'created') return;
-      // 409: the actor has a reaction there and LinkedIn keeps it. Nothing changed yet, so a
-      // failure of this delete is the request's failure as it is.
-      await client.deleteReaction(key);
+      // 409: the actor has a reaction there and LinkedIn keeps it. It may be ours: a copy of this
+      // very create that the browser sent twice, or an earlier try whose answer was lost. So
+      // from here on, a failure does not mean nothing was applied: the service holds (or held)
+      // a reaction the engine may not know of, and the latest intent must be sent again.
       try {
+        await client.deleteReaction(key);
         if ((await client.createReaction(call)) === 'conflict') {
           // Someone reacted again in between: try the whole switch again shortly.
           throw new ServiceError({
@@ -104,9 +107,6 @@ export function createLinkedInBackend(deps: LinkedInBackendDeps): LinkedInBacken
         }
       } catch (error) {
         if (!(error instanceof ServiceError)) throw error;
-        // The reaction the 409 proved is gone now, and the new one may not be there: the
-        // service changed. Even a 404 on the delete says so (removed meanwhile, or by a copy
-        // of our own delete that the browser sent twice).
         throw new ServiceError({ ...error.failure, partlyApplied: true });
       }
     },

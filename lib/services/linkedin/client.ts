@@ -351,6 +351,9 @@ export function createLinkedInClient(options: LinkedInClientOptions) {
       );
       if (answer.status === 404) return 'absent';
       ensure(answer, { name: 'delete', actor: key.actor }, is2xx);
+      // 204 has no body. Any other body must at least be JSON: a page of HTML with a 200 comes
+      // from something between us and LinkedIn (a portal, a proxy), not from LinkedIn.
+      if (!answer.empty && answer.body === undefined) throw new ServiceError(unreadable());
       return 'deleted';
     },
 
