@@ -1,7 +1,7 @@
 /**
  * In-memory models of the two services, for the model-based test: their state, the requests
  * waiting for the schedule to decide what happens to them, and (ConnectSafely) the event log
- * the realtime socket replays. The real ConnectSafely client talks to it through `fetch`.
+ * the realtime socket replays. The real clients of both talk to them through `fetch`.
  */
 import type { RealtimeEvent } from '@/lib/services/connectsafely/realtime/wire';
 
@@ -75,6 +75,7 @@ export function applyMessageReaction(
 }
 
 export interface LinkedInModel {
+  /** `actor|entity|` → the reaction type there. */
   state: Map<string, string>;
   writes: Write[];
   /** What a create does when the actor already reacted: replace it, or answer a conflict. */

@@ -1,8 +1,8 @@
 /**
- * The world the model-based test drives: the real engine, the real ConnectSafely backend and
- * client (its fetch answered by an in-memory service), the real realtime inbox, a LinkedIn-like
- * one-model service, two tabs' views, a disk whose writes can be held and lost, and a clock.
- * Every fault is a method here; the commands in ./commands.ts call them in random orders.
+ * The world the model-based test drives: the real engine, the real ConnectSafely and LinkedIn
+ * backends and clients (their fetch answered by in-memory services, LinkedIn's under both create
+ * behaviours), the real realtime inbox, two tabs' views, a disk whose writes can be held and
+ * lost, and a clock. Every fault is a method here; the commands in ./commands.ts call them in random orders.
  */
 
 import { type ContentStore, createContentStore, mergeViews } from '@/lib/content/frame-store';
@@ -15,7 +15,7 @@ import type {
   Hold,
   Intent,
 } from '@/lib/engine/types';
-import { REQUEST_TIMEOUT_MS, ServiceError } from '@/lib/engine/types';
+import { REQUEST_TIMEOUT_MS } from '@/lib/engine/types';
 import { KINDS } from '@/lib/kinds/registry';
 import type { HistoryEntry, Notice, TargetRef, TargetView } from '@/lib/reactions/types';
 import { applyIntent } from '@/lib/reactions/values';
@@ -23,6 +23,8 @@ import { createConnectSafelyBackend } from '@/lib/services/connectsafely/backend
 import { createConnectSafelyClient } from '@/lib/services/connectsafely/client';
 import { remoteChangeOf } from '@/lib/services/connectsafely/events';
 import { createInbox, type Inbox } from '@/lib/services/connectsafely/realtime/inbox';
+import { createLinkedInBackend } from '@/lib/services/linkedin/backend';
+import { createLinkedInClient, createThrottleStreak } from '@/lib/services/linkedin/client';
 import { buildMessageFixture } from '../emulator/fixtures';
 import {
   ACCOUNT_ID,
@@ -286,88 +288,100 @@ export class World {
     );
   }
 
-  /**
-   * A LinkedIn-like service: at most one reaction per actor and entity. Its backend switches a
-   * type by creating and, if the service answers a conflict, deleting and creating again.
-   */
   private linkedInBackend(generation: number): Backend {
-    const call = (slot: string, state: string | null, apply: () => boolean) =>
-      this.request(
-        'linkedin',
-        slot,
-        state,
-        generation,
-        () => void apply(),
-        (outcome) => outcome,
-      );
-    const failureOf = (outcome: Outcome | 'conflict' | 'missing'): ServiceError | null => {
-      switch (outcome) {
-        case 'ok':
-        case 'twice':
-        case 'missing':
-          return null;
-        case 'rate-limited':
-          return new ServiceError({ kind: 'rate-limited', retryAt: this.now + 120_000 });
-        case 'rate-limited-bare':
-          return new ServiceError({ kind: 'rate-limited' });
-        case 'server-error':
-        case 'server-error-after':
-        case 'garbled':
-          return new ServiceError({ kind: 'server-error' });
-        default:
-          return new ServiceError({ kind: 'offline' });
-      }
-    };
-    return {
-      service: 'linkedin',
-      model: 'one',
+    // The token's streak of 429s lives as long as the worker, as in the background.
+    const throttle = createThrottleStreak();
+    return createLinkedInBackend({
       identity: async () => ({ credentialId: TOKEN_ID, actor: PERSON }),
-      send: async ({ identity, target, state }) => {
-        const slot = `${identity.actor}|${target.urn}|`;
-        const remove = async () => {
-          let existed = false;
-          const outcome = await call(slot, null, () => {
-            existed = this.li.state.delete(slot);
-            this.li.writes.push({ slot, state: null, at: this.tick(), by: 'us' });
-            return existed;
-          });
-          // Deleting what is not there answers 404: already gone is what was asked.
-          const failure = failureOf(outcome === 'ok' && !existed ? 'missing' : outcome);
-          if (failure) throw failure;
-        };
-        if (state === null) return remove();
-        const create = async (): Promise<'created' | 'conflict'> => {
-          let conflict = false;
-          const outcome = await call(slot, state, () => {
-            if (this.li.state.has(slot) && this.li.createWhenExists === 'conflict') {
-              conflict = true;
-              return false;
-            }
-            this.li.state.set(slot, state);
-            this.li.writes.push({ slot, state, at: this.tick(), by: 'us' });
-            return true;
-          });
-          if ((outcome === 'ok' || outcome === 'twice') && conflict) return 'conflict';
-          const failure = failureOf(outcome);
-          if (failure) throw failure;
-          return 'created';
-        };
-        if ((await create()) === 'conflict') {
-          try {
-            await remove();
-            if ((await create()) === 'conflict') throw new ServiceError({ kind: 'server-error' });
-          } catch (error) {
-            // The old reaction may be gone already: whatever failed, something changed.
-            if (!(error instanceof ServiceError)) throw error;
-            throw new ServiceError({ ...error.failure, partlyApplied: true });
-          }
-        }
-      },
-      words: { message: (code) => code },
-      credentialRefused: () => {
+      clientFor: async () =>
+        createLinkedInClient({
+          restUrl: 'https://api.linkedin.model/rest',
+          userinfoUrl: 'https://api.linkedin.model/v2/userinfo',
+          version: '202610',
+          accessToken: 'li_model_token',
+          now: () => this.now,
+          timeoutMs: 2 ** 31 - 1,
+          throttle,
+          fetch: (input, init) => this.linkedInFetch(String(input), init, generation),
+        }),
+      tokenRefused: () => {
         throw new Error('The model never refuses the token');
       },
+    });
+  }
+
+  /**
+   * LinkedIn's Reactions API: create and delete, at most one reaction per actor and entity, a
+   * create where one exists replacing it or answering 409 (the world's createWhenExists);
+   * answered when the schedule decides.
+   */
+  private linkedInFetch(
+    url: string,
+    init: RequestInit | undefined,
+    generation: number,
+  ): Promise<Response> {
+    const parsed = new URL(url);
+    const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+      new Response(JSON.stringify(body), { status, headers });
+    const error = (status: number, message: string, headers: Record<string, string> = {}) =>
+      json(status, { status, message, serviceErrorCode: status === 429 ? 101 : 0 }, headers);
+    const failed = (outcome: Outcome): Response | Error | null => {
+      switch (outcome) {
+        case 'server-error':
+        case 'server-error-after':
+          return error(500, 'Internal Server Error');
+        case 'rate-limited':
+          return error(429, 'Resource level throttle limit reached', { 'Retry-After': '120' });
+        case 'rate-limited-bare':
+          return error(429, 'Resource level throttle limit reached');
+        case 'lost-before':
+        case 'lost-after':
+          return new TypeError('Failed to fetch');
+        default:
+          return null;
+      }
     };
+    if (init?.method === 'POST' && parsed.pathname === '/rest/reactions') {
+      const actor = parsed.searchParams.get('actor') ?? '';
+      const { root, reactionType } = JSON.parse(String(init.body)) as {
+        root: string;
+        reactionType: string;
+      };
+      const slot = `${actor}|${root}|`;
+      let conflict = false;
+      const apply = () => {
+        // Each copy the service receives is judged on its own (a resent one meets the first).
+        conflict = this.li.state.has(slot) && this.li.createWhenExists === 'conflict';
+        if (conflict) return;
+        this.li.state.set(slot, reactionType);
+        this.li.writes.push({ slot, state: reactionType, at: this.tick(), by: 'us' });
+      };
+      return this.request('linkedin', slot, reactionType, generation, apply, (outcome) => {
+        if (outcome === 'garbled') return new Response('<html>gateway</html>', { status: 201 });
+        if (conflict && (outcome === 'ok' || outcome === 'twice')) {
+          return error(409, 'A reaction already exists');
+        }
+        const reaction = { id: `urn:li:reaction:(${actor},${root})`, reactionType, root };
+        return failed(outcome) ?? json(201, reaction, { 'x-restli-id': reaction.id });
+      });
+    }
+    const key = parsed.pathname.match(/^\/rest\/reactions\/\(actor:([^,()]+),entity:([^,()]+)\)$/);
+    if (init?.method === 'DELETE' && key) {
+      const slot = `${decodeURIComponent(key[1] ?? '')}|${decodeURIComponent(key[2] ?? '')}|`;
+      let existed = false;
+      const apply = () => {
+        existed = this.li.state.delete(slot);
+        if (existed) this.li.writes.push({ slot, state: null, at: this.tick(), by: 'us' });
+      };
+      return this.request('linkedin', slot, null, generation, apply, (outcome) => {
+        if (outcome === 'garbled') return new Response('<html>gateway</html>', { status: 200 });
+        if (!existed && (outcome === 'ok' || outcome === 'twice')) {
+          return error(404, 'Reaction not found');
+        }
+        return failed(outcome) ?? new Response(null, { status: 204 });
+      });
+    }
+    throw new Error(`Unexpected request ${init?.method} ${url}`);
   }
 
   /** A request reaching a service: pending until the schedule answers it. */
