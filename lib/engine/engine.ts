@@ -375,6 +375,11 @@ export function createReactionEngine(deps: EngineDeps) {
     }
     // Given up: the service refused it. The view goes back to what the service has.
     const slot = await slotOf(intent.service, intent.actor, intent.target, intent.facet);
+    if (failure.stateNow !== undefined) {
+      // A switch that failed half-way: the backend knows where it left the service.
+      slot.state = failure.stateNow;
+      slot.asOf = out.at;
+    }
     slot.own = withWindows(slot.own, sent, time, slot.heardAt);
     slot.latest = { state: slot.state, at: intent.clickedAt };
     intents.delete(id);

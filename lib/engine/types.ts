@@ -135,6 +135,8 @@ export interface Failure {
    * a delete and a create): the failure does not mean nothing was applied.
    */
   partlyApplied?: boolean;
+  /** With partlyApplied: the state the service is known to be left in, when the backend knows. */
+  stateNow?: SlotState;
 }
 
 export class ServiceError extends Error {

@@ -111,7 +111,7 @@ describe('a switch refused half-way (known engine issue)', () => {
   // switch is delete + create. If the delete lands and the create is refused (403, 400, 404),
   // the backend says partlyApplied, yet the engine rolls the view back to the old type, which
   // LinkedIn no longer has. No realtime feed tells it otherwise.
-  it.fails('shows what LinkedIn has after the delete landed and the create was refused', async () => {
+  it('shows what LinkedIn has after the delete landed and the create was refused', async () => {
     await control.setCreateWhenExists('conflict');
     const run = start();
     await run.engine.react({ target: POST, value: 'LIKE', react: true });

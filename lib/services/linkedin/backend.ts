@@ -10,7 +10,7 @@
  * is safe to repeat after a killed worker: the engine resends the latest intent.
  */
 import type { Backend, Failure, Identity, NotReady, SendRequest } from '../../engine/types';
-import { ServiceError } from '../../engine/types';
+import { isRetryable, ServiceError } from '../../engine/types';
 import { parseCommentUrn, parsePostUrn } from '../../urn';
 import { isReactionType, type LinkedInClient } from './client';
 import { linkedInNoticeWords } from './words';
@@ -96,8 +96,10 @@ export function createLinkedInBackend(deps: LinkedInBackendDeps): LinkedInBacken
       // very create that the browser sent twice, or an earlier try whose answer was lost. So
       // from here on, a failure does not mean nothing was applied: the service holds (or held)
       // a reaction the engine may not know of, and the latest intent must be sent again.
+      let removed = false;
       try {
         await client.deleteReaction(key);
+        removed = true;
         if ((await client.createReaction(call)) === 'conflict') {
           // Someone reacted again in between: try the whole switch again shortly.
           throw new ServiceError({
@@ -107,7 +109,13 @@ export function createLinkedInBackend(deps: LinkedInBackendDeps): LinkedInBacken
         }
       } catch (error) {
         if (!(error instanceof ServiceError)) throw error;
-        throw new ServiceError({ ...error.failure, partlyApplied: true });
+        // A create refused outright after the delete landed leaves no reaction at all.
+        const refused = removed && !isRetryable(error.failure.kind);
+        throw new ServiceError({
+          ...error.failure,
+          partlyApplied: true,
+          ...(refused ? { stateNow: null } : {}),
+        });
       }
     },
 
