@@ -519,8 +519,14 @@ export function createReactionEngine(deps: EngineDeps) {
       : undefined;
   }
 
+  /**
+   * The views of these targets as the user's current identities see them. `pageStates`: what
+   * LinkedIn's own page shows of the member's reaction on one-model targets (a type, or null),
+   * taken for slots the engine has never observed; anything the engine knows wins.
+   */
   async function views(
     urns: readonly string[],
+    pageStates: Readonly<Record<string, string | null>> = {},
   ): Promise<{ views: TargetView[]; ready: Partial<Record<ServiceName, boolean>> }> {
     await loaded;
     const identities = new Map<ServiceName, Identity | null>();
@@ -533,9 +539,18 @@ export function createReactionEngine(deps: EngineDeps) {
         urns.map(async (urn) => {
           const kind = kindOfUrn(urn);
           const identity = kind ? identities.get(KINDS[kind].service) : null;
-          return identity
-            ? viewOf(KINDS[kind as keyof typeof KINDS].service, identity.actor, urn)
-            : { urn, active: [], pending: [] };
+          if (!kind || !identity) return { urn, active: [], pending: [] };
+          const { service, model } = KINDS[kind];
+          const shown = pageStates[urn];
+          if (model === 'one' && shown !== undefined && kind !== 'message') {
+            const slot = await slotOf(service, identity.actor, { kind, urn }, '');
+            const neverObserved = slot.asOf === 0 && slot.latest.at === 0;
+            if (neverObserved && !intents.has(slot.id)) {
+              slot.state = shown;
+              slot.latest = { state: shown, at: 0 };
+            }
+          }
+          return viewOf(service, identity.actor, urn);
         }),
       ),
     );

@@ -1285,6 +1285,25 @@ describe('the one model (posts and comments, a LinkedIn-like service)', () => {
     expect(t.backend.calls).toHaveLength(0);
   });
 
+  it('starts from what LinkedIn’s page shows when the engine knows nothing of the post', async () => {
+    const t = setup();
+    const { views } = await t.engine.views([POST.urn], { [POST.urn]: 'PRAISE' });
+    expect(views).toEqual([{ urn: POST.urn, active: ['PRAISE'], pending: [] }]);
+    // Removing it, from that state, sends the removal.
+    await t.reactOn(POST, 'PRAISE', false);
+    await settle();
+    expect(t.linkedIn.last().request).toMatchObject({ state: null });
+  });
+
+  it('keeps what it observed itself over what the page shows', async () => {
+    const storage = new MemoryEngineStorage();
+    seedPost(storage, 'EMPATHY');
+    const t = setup({ storage });
+    const { views } = await t.engine.views([POST.urn], { [POST.urn]: 'LIKE' });
+    expect(views).toEqual([{ urn: POST.urn, active: ['EMPATHY'], pending: [] }]);
+    expect(t.linkedIn.calls).toHaveLength(0);
+  });
+
   it('removing sends state null', async () => {
     const storage = new MemoryEngineStorage();
     seedPost(storage, 'EMPATHY');
