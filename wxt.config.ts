@@ -32,16 +32,14 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Reactbar',
     description: 'One-click reactions on LinkedIn posts, comments and messages.',
-    // storage: settings and the outbox; alarms: reopen the realtime socket after the
-    // worker was stopped. No "tabs": fan-out only needs tab ids, which tabs.query gives.
+    // storage: settings, and (session) the LinkedIn frames fan-out reaches; alarms: reopen the
+    // realtime socket after the worker was stopped. No "tabs": fan-out sends to the frames that
+    // talked to the background, by tab and frame id, and never reads a tab's URL.
     permissions: ['storage', 'alarms'],
-    // The real services. The local emulator answers with CORS headers, so it needs none.
-    // linkedin.com: to find LinkedIn tabs for fan-out (the content script already needs it).
-    host_permissions: [
-      'https://api.connectsafely.ai/*',
-      'https://api.linkedin.com/*',
-      'https://*.linkedin.com/*',
-    ],
+    // The APIs the background calls, and nothing else: LinkedIn pages are reached through the
+    // content script (its match pattern), not through a host permission. The local emulator
+    // answers with CORS headers, so it needs none.
+    host_permissions: ['https://api.connectsafely.ai/*', 'https://api.linkedin.com/*'],
     web_accessible_resources: [
       // Per-session URLs, so LinkedIn cannot probe for the extension through these files.
       {

@@ -32,9 +32,17 @@ export const connectionSettingsSchema = z.object({
     .string()
     .trim()
     .regex(/^\d{6}$/, 'The version is a month, written YYYYMM (for example 202611)'),
+  /**
+   * LinkedIn's OAuth 2.0 base (`/authorization`, `/accessToken` under it). Optional so that
+   * settings stored before it existed stay valid: absent means the real one (see
+   * linkedinEndpoints).
+   */
+  linkedinOAuthUrl: url('https', 'http', 'https://www.linkedin.com/oauth/v2').optional(),
 });
 
 export type ConnectionSettings = z.infer<typeof connectionSettingsSchema>;
+
+const DEFAULT_OAUTH_URL = 'https://www.linkedin.com/oauth/v2';
 
 /** The real services. The LinkedIn version is monthly; versions retire after about a year. */
 export const DEFAULT_CONNECTION_SETTINGS: ConnectionSettings = {
@@ -42,4 +50,31 @@ export const DEFAULT_CONNECTION_SETTINGS: ConnectionSettings = {
   socketUrl: 'wss://api.connectsafely.ai/linkedin/ws',
   linkedinUrl: 'https://api.linkedin.com/rest',
   linkedinVersion: '202610',
+  linkedinOAuthUrl: DEFAULT_OAUTH_URL,
 };
+
+/** Where each LinkedIn call goes, from the settings. */
+export interface LinkedInEndpoints {
+  /** The versioned REST base: reactions, organizationAcls, organizations. */
+  restUrl: string;
+  /**
+   * OpenID Connect userinfo, unversioned: `/v2/userinfo` beside the REST base
+   * (https://api.linkedin.com/rest → https://api.linkedin.com/v2/userinfo), so one URL points
+   * every API call at a server (the emulator serves both there too).
+   */
+  userinfoUrl: string;
+  /** The OAuth base: `<oauthUrl>/authorization` and `<oauthUrl>/accessToken`. */
+  oauthUrl: string;
+  /** The `LinkedIn-Version` header, YYYYMM. */
+  version: string;
+}
+
+export function linkedinEndpoints(settings: ConnectionSettings): LinkedInEndpoints {
+  const restUrl = settings.linkedinUrl.replace(/\/+$/, '');
+  return {
+    restUrl,
+    userinfoUrl: new URL('../v2/userinfo', `${restUrl}/`).href,
+    oauthUrl: (settings.linkedinOAuthUrl ?? DEFAULT_OAUTH_URL).replace(/\/+$/, ''),
+    version: settings.linkedinVersion,
+  };
+}

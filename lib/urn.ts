@@ -117,3 +117,10 @@ function decodeBase64(encoded: string): string | null {
 function encodeBase64(text: string): string {
   return btoa(text);
 }
+
+/** Which kind of target a URN names, from its form alone; null for anything else. */
+export function kindOfUrn(urn: string): 'message' | 'post' | 'comment' | null {
+  if (urn.startsWith('urn:li:msg_message:')) return 'message';
+  if (urn.startsWith('urn:li:comment:')) return 'comment';
+  return parsePostUrn(urn) ? 'post' : null;
+}

@@ -22,23 +22,25 @@ export function AccountList({ keyId, accounts, defaultAccount }: AccountListProp
   const id = useId();
 
   const choose = useMutation({
-    mutationFn: (accountId: string) =>
+    mutationFn: ({ accountId }: { accountId: string; before?: AccountsOverview }) =>
       backgroundMessenger.sendMessage('setDefaultAccount', { keyId, accountId }),
-    onMutate: async (accountId) => {
-      await queryClient.cancelQueries({ queryKey: ACCOUNTS_KEY });
-      const before = queryClient.getQueryData<AccountsOverview>(ACCOUNTS_KEY);
-      queryClient.setQueryData<AccountsOverview>(ACCOUNTS_KEY, (old) =>
-        withDefault(old, { keyId, accountId }),
-      );
-      return { before };
-    },
-    onError: (_error, _accountId, context) => {
-      if (context?.before) queryClient.setQueryData(ACCOUNTS_KEY, context.before);
+    onError: (_error, { before }) => {
+      if (before) queryClient.setQueryData(ACCOUNTS_KEY, before);
     },
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: ACCOUNTS_KEY });
     },
   });
+
+  /** The radio follows the click in the same render (a controlled radio would flick back). */
+  function chooseAccount(accountId: string): void {
+    const before = queryClient.getQueryData<AccountsOverview>(ACCOUNTS_KEY);
+    void queryClient.cancelQueries({ queryKey: ACCOUNTS_KEY });
+    queryClient.setQueryData<AccountsOverview>(ACCOUNTS_KEY, (old) =>
+      withDefault(old, { keyId, accountId }),
+    );
+    choose.mutate({ accountId, before });
+  }
 
   if (accounts.length === 0) {
     return <p className={mutedText}>This key has no LinkedIn accounts.</p>;
@@ -61,7 +63,7 @@ export function AccountList({ keyId, accounts, defaultAccount }: AccountListProp
                 name={RADIO_NAME}
                 value={`${keyId}/${account.id}`}
                 checked={isDefault(defaultAccount, keyId, account.id)}
-                onChange={() => choose.mutate(account.id)}
+                onChange={() => chooseAccount(account.id)}
                 aria-describedby={`${inputId}-details`}
                 className={`mt-0.5 accent-brand ${focusRing}`}
               />

@@ -1,9 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type Ref, useId, useState } from 'react';
-import type { AccountsOverview } from '@/lib/accounts/types';
 import { backgroundMessenger } from '@/lib/messaging/protocol';
-import { upsertKey } from './overview';
-import { ACCOUNTS_KEY } from './queries';
+import { refetchAccounts } from './queries';
 import {
   alertText,
   errorMessage,
@@ -31,9 +29,11 @@ export function AddKeyForm({ keyInputRef, onAdded }: AddKeyFormProps) {
   const add = useMutation({
     mutationFn: (data: { apiKey: string; label?: string }) =>
       backgroundMessenger.sendMessage('addKey', data),
-    onSuccess: (key) => {
-      queryClient.setQueryData<AccountsOverview>(ACCOUNTS_KEY, (old) => upsertKey(old, key));
-      void queryClient.invalidateQueries({ queryKey: ACCOUNTS_KEY });
+    onSuccess: async (key) => {
+      // The answer is the key alone, but adding it may also have chosen the default account:
+      // listing the key from the answer would show its radio unchecked until the refetch.
+      // So the key appears with the refetch, in one step; "Checking…" stays until then.
+      await refetchAccounts(queryClient);
       setApiKey('');
       setLabel('');
       setRevealed(false);

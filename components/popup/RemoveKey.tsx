@@ -1,9 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import type { AccountsOverview } from '@/lib/accounts/types';
 import { backgroundMessenger } from '@/lib/messaging/protocol';
-import { withoutKey } from './overview';
-import { ACCOUNTS_KEY } from './queries';
+import { refetchAccounts } from './queries';
 import { alertText, dangerButton, errorMessage, secondaryButton } from './ui';
 
 interface RemoveKeyProps {
@@ -30,9 +28,10 @@ export function RemoveKey({ keyId, label, onRemoved }: RemoveKeyProps) {
 
   const remove = useMutation({
     mutationFn: () => backgroundMessenger.sendMessage('removeKey', { keyId }),
-    onSuccess: () => {
-      queryClient.setQueryData<AccountsOverview>(ACCOUNTS_KEY, (old) => withoutKey(old, keyId));
-      void queryClient.invalidateQueries({ queryKey: ACCOUNTS_KEY });
+    onSuccess: async () => {
+      // Removing the default key hands the default to another account: dropping the key from
+      // the cache first would ask the user to choose one until the refetch said who took over.
+      await refetchAccounts(queryClient);
       onRemoved?.();
     },
   });

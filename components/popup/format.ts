@@ -185,17 +185,13 @@ export function outcomeText(entry: Pick<HistoryEntry, 'outcome' | 'error'>): str
   switch (entry.outcome) {
     case 'applied':
       return 'Applied';
-    case 'queued':
-      return 'Queued, not sent yet';
     case 'failed':
       return entry.error ? `Failed: ${entry.error}` : 'Failed';
   }
 }
 
 export function outcomeTone(outcome: HistoryEntry['outcome']): Tone {
-  if (outcome === 'applied') return 'good';
-  if (outcome === 'queued') return 'warn';
-  return 'bad';
+  return outcome === 'applied' ? 'good' : 'bad';
 }
 
 /** The link as an http(s) URL, or null for anything else (javascript:, data:, garbage). */

@@ -23,18 +23,6 @@ export function upsertKey(
   return { ...overview, keys };
 }
 
-/** Drops the key, and the default account if it belonged to that key. */
-export function withoutKey(
-  overview: AccountsOverview | undefined,
-  keyId: string,
-): AccountsOverview | undefined {
-  if (!overview) return overview;
-  return {
-    keys: overview.keys.filter((key) => key.id !== keyId),
-    defaultAccount: overview.defaultAccount?.keyId === keyId ? null : overview.defaultAccount,
-  };
-}
-
 export function withDefault(
   overview: AccountsOverview | undefined,
   defaultAccount: DefaultAccount | null,

@@ -1,5 +1,5 @@
 /** The popup's data: the accounts overview from the background, the history from IndexedDB. */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { AccountsOverview } from '@/lib/accounts/types';
 import { listHistory } from '@/lib/db/history';
@@ -14,6 +14,14 @@ export function useAccounts() {
     queryKey: ACCOUNTS_KEY,
     queryFn: () => backgroundMessenger.sendMessage('getAccounts', undefined),
   });
+}
+
+/**
+ * Brings the background's overview after a change it made, replacing a fetch under way (which
+ * could answer from before the change). Resolves once the fresh overview is in the cache.
+ */
+export function refetchAccounts(queryClient: QueryClient): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: ACCOUNTS_KEY });
 }
 
 export function useHistory() {

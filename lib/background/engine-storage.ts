@@ -1,24 +1,58 @@
-/** The engine's state in the extension's IndexedDB. */
-
-import { recordHistory } from '../db/history';
+/** The engine's state in the extension's IndexedDB (stores: lib/db/schema.ts). */
+import { appendHistory } from '../db/history';
 import { openDatabase } from '../db/schema';
-import type { EngineStorage } from '../engine/engine';
+import type { EngineChange, EngineStorage } from '../engine/types';
+
+const ENGINE_STORES = ['intents', 'confirmed', 'holds', 'history'] as const;
 
 export const indexedDbEngineStorage: EngineStorage = {
-  async loadOutbox() {
-    return (await openDatabase()).getAll('outbox');
+  async loadIntents() {
+    return (await openDatabase()).getAll('intents');
   },
-  async putOutbox(entry) {
-    await (await openDatabase()).put('outbox', entry);
+
+  async loadHolds() {
+    return (await openDatabase()).getAll('holds');
   },
-  async deleteOutbox(id) {
-    await (await openDatabase()).delete('outbox', id);
+
+  async confirmedFor(targetKey) {
+    return (await openDatabase()).getAllFromIndex('confirmed', 'byTarget', targetKey);
   },
-  async getConfirmed(id) {
-    return (await openDatabase()).get('confirmed', id);
+
+  /**
+   * One read-write transaction over every store the change touches: all of it lands, or none
+   * of it (a killed worker, a failed write). Never awaits anything but this transaction.
+   */
+  async commit(change: EngineChange) {
+    const db = await openDatabase();
+    const tx = db.transaction(ENGINE_STORES, 'readwrite');
+    const writes: Promise<unknown>[] = [];
+    try {
+      const intents = tx.objectStore('intents');
+      // The engine names each intent once per change (put or delete), so order does not matter.
+      for (const intent of change.putIntents ?? []) writes.push(intents.put(intent));
+      for (const id of change.deleteIntents ?? []) writes.push(intents.delete(id));
+      const confirmed = tx.objectStore('confirmed');
+      for (const slot of change.putConfirmed ?? []) writes.push(confirmed.put(slot));
+      const holds = tx.objectStore('holds');
+      for (const hold of change.putHolds ?? []) writes.push(holds.put(hold));
+      for (const id of change.deleteHolds ?? []) writes.push(holds.delete(id));
+      const history = change.history ?? [];
+      if (history.length > 0) writes.push(appendHistory(tx.objectStore('history'), history));
+      await Promise.all([...writes, tx.done]);
+    } catch (error) {
+      // A failed request aborts the transaction by itself, but a write refused on the spot (a
+      // value that cannot be stored) does not: without this, the writes before it would land.
+      abortQuietly(tx);
+      await Promise.allSettled([...writes, tx.done]);
+      throw error;
+    }
   },
-  async putConfirmed(record) {
-    await (await openDatabase()).put('confirmed', record);
-  },
-  recordHistory,
 };
+
+function abortQuietly(tx: { abort(): void }): void {
+  try {
+    tx.abort();
+  } catch {
+    // Already aborted or finished.
+  }
+}

@@ -5,38 +5,49 @@
  */
 import { browser } from 'wxt/browser';
 import type { KeySummary } from '../accounts/types';
-import { createReactionEngine, noticeFor } from '../engine/engine';
+import { createReactionEngine } from '../engine/engine';
+import { noticeFor } from '../engine/notices';
 import { handle } from '../messaging/serve';
+import { createConnectSafelyBackend } from '../services/connectsafely/backend';
 import { connectSafelyFor, connectSafelyForKeyId } from './clients';
 import { indexedDbEngineStorage } from './engine-storage';
-import { toEverywhere, toExtensionPages, toLinkedInTabs } from './fanout';
+import { toEverywhere, toExtensionPages, toLinkedInTabs, trackLinkedInFrames } from './fanout';
 import { createPacer } from './pacing';
 import { loadConnectionSettings, saveConnectionSettings } from './settings-store';
 import { createRealtimeManager } from './sockets';
-import { sendReaction } from './transport';
 import * as keys from './vault';
 
 const OUTBOX_ALARM = 'outbox-retry';
 const REALTIME_ALARM = 'realtime-watchdog';
 
 export function startBackground(): void {
+  trackLinkedInFrames();
   const startedAt = Date.now();
   const version = browser.runtime.getManifest().version;
 
-  const engine = createReactionEngine({
-    storage: indexedDbEngineStorage,
-    transport: sendReaction,
-    getDefaultAccount: keys.getDefaultAccount,
+  const connectSafely = createConnectSafelyBackend({
+    defaultAccount: keys.getDefaultAccount,
     hasKeys: async () => (await keys.listKeys()).length > 0,
-    publishViews: (views) => void toEverywhere('viewsChanged', { views, ready: true }),
-    publishNotice: (notice, origin) => void toLinkedInTabs('notice', notice, origin?.tabId),
-    historyChanged: () => void toExtensionPages('historyChanged', undefined),
+    clientFor: connectSafelyForKeyId,
     keyRefused: (keyId, message) => {
       void keys.markKeyRefused(keyId, message).then(accountsChanged);
     },
-    // Alarms wake a stopped worker; Chrome rounds short delays up to 30 s, timers cover those.
-    wakeAt: (when) =>
-      void browser.alarms.create(OUTBOX_ALARM, { when: Math.max(when, Date.now() + 1000) }),
+  });
+
+  // The engine asks to be woken: a timer while the worker lives, an alarm if it is stopped
+  // (Chrome rounds alarms up to 30 s, the timer covers shorter waits).
+  let wakeTimer: ReturnType<typeof setTimeout> | undefined;
+  const engine = createReactionEngine({
+    storage: indexedDbEngineStorage,
+    backends: { connectsafely: connectSafely },
+    publishViews: (views) => void toEverywhere('viewsChanged', { views, ready: true }),
+    publishNotice: (notice, origin) => void toLinkedInTabs('notice', notice, origin?.tabId),
+    historyChanged: () => void toExtensionPages('historyChanged', undefined),
+    wakeAt: (when) => {
+      clearTimeout(wakeTimer);
+      wakeTimer = setTimeout(() => void engine.wake(), Math.max(0, when - Date.now()));
+      void browser.alarms.create(OUTBOX_ALARM, { when: Math.max(when, Date.now() + 1000) });
+    },
   });
 
   const realtime = createRealtimeManager({
@@ -55,7 +66,9 @@ export function startBackground(): void {
     // The reacting account may have changed: every bar asks again for its state.
     void engine
       .views([])
-      .then(({ ready }) => toLinkedInTabs('viewsChanged', { views: [], ready, reset: true }));
+      .then(({ ready }) =>
+        toLinkedInTabs('viewsChanged', { views: [], ready: !!ready.connectsafely, reset: true }),
+      );
   }
 
   async function summary(key: Awaited<ReturnType<typeof keys.getKey>>): Promise<KeySummary> {
@@ -76,14 +89,17 @@ export function startBackground(): void {
   const pacer = createPacer();
   handle('react', async (request, context) => {
     if (context.tabId !== undefined && !pacer.allow(context.tabId)) {
-      const tooFast = { kind: 'too-fast', message: '' } as const;
-      return { accepted: false, notice: noticeFor(request.target.urn, tooFast, true) };
+      const notice = noticeFor(undefined, request.target.urn, 'too-fast', { rolledBack: true });
+      return { accepted: false, notice };
     }
     const origin =
       context.tabId === undefined ? undefined : { tabId: context.tabId, frameId: context.frameId };
     return engine.react(request, origin);
   });
-  handle('getViews', ({ urns }) => engine.views(urns));
+  handle('getViews', async ({ urns }) => {
+    const { views, ready } = await engine.views(urns);
+    return { views, ready: !!ready.connectsafely };
+  });
   handle('openAccounts', async () => {
     await browser.tabs.create({ url: browser.runtime.getURL('/popup.html#accounts') });
   });
@@ -113,7 +129,7 @@ export function startBackground(): void {
   });
   handle('removeKey', async ({ keyId }) => {
     await keys.removeKey(keyId);
-    await engine.dropKey(keyId);
+    await engine.dropCredential(keyId);
     await realtime.forget(keyId);
     accountsChanged();
   });
@@ -123,13 +139,13 @@ export function startBackground(): void {
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === OUTBOX_ALARM) void engine.resume();
+    if (alarm.name === OUTBOX_ALARM) void engine.wake();
     if (alarm.name === REALTIME_ALARM) void realtime.sync().catch(logFailure);
   });
   // Reopens the sockets if the browser stopped the worker while nothing was happening.
   void browser.alarms.create(REALTIME_ALARM, { periodInMinutes: 0.5 });
 
-  void engine.resume();
+  void engine.wake();
   void realtime.sync().catch(logFailure);
 }
 

@@ -4,13 +4,11 @@
  * losing or repeating anything.
  */
 import type { RealtimeState } from '../accounts/types';
-import { openDatabase } from '../db/schema';
-import { normalizeEmoji } from '../emoji/normalize';
-import { isSingleEmoji } from '../emoji/single';
+import { realtimeCursor, realtimeSeen } from '../db/items';
 import type { ReactionEngine } from '../engine/engine';
+import { remoteChangeOf } from '../services/connectsafely/events';
 import { createRealtimeClient } from '../services/connectsafely/realtime/client';
 import type { RealtimeEvent } from '../services/connectsafely/realtime/wire';
-import { parseMessageUrn } from '../urn';
 import { loadConnectionSettings } from './settings-store';
 import { listKeys } from './vault';
 
@@ -39,9 +37,8 @@ export function createRealtimeManager(deps: RealtimeManagerDeps) {
   }
 
   async function seenStore(keyId: string) {
-    const db = await openDatabase();
-    const metaKey = `realtime.seen.${keyId}`;
-    const ids = ((await db.get('meta', metaKey)) as string[] | undefined) ?? [];
+    const item = realtimeSeen(keyId);
+    const ids = await item.get();
     const seen = new Set(ids);
     return {
       has: async (id: string) => seen.has(id),
@@ -49,37 +46,22 @@ export function createRealtimeManager(deps: RealtimeManagerDeps) {
         seen.add(id);
         ids.push(id);
         if (ids.length > SEEN_IDS_KEPT) seen.delete(ids.shift() as string);
-        await db.put('meta', ids, metaKey);
+        await item.set(ids);
       },
     };
   }
 
   async function onEvent(event: RealtimeEvent): Promise<void> {
-    // The socket's URNs must agree with each other, as the page's do, and the emoji be one.
-    if (parseMessageUrn(event.messageUrn)?.conversationUrn !== event.conversationUrn) return;
-    const emoji = normalizeEmoji(event.emoji);
-    if (!isSingleEmoji(emoji)) return;
-    await deps.engine.applyRemote({
-      accountId: event.accountId,
-      target: { kind: 'message', urn: event.messageUrn, conversationUrn: event.conversationUrn },
-      value: emoji,
-      react: event.react,
-      at: event.at,
-    });
+    const change = remoteChangeOf(event);
+    if (change) await deps.engine.applyRemote(change);
   }
 
   async function startClient(keyId: string, apiKey: string, url: string): Promise<void> {
-    const db = await openDatabase();
-    const cursorKey = `realtime.cursor.${keyId}`;
+    const cursor = realtimeCursor(keyId);
     const client = createRealtimeClient({
       url,
       apiKey,
-      cursor: {
-        load: async () => ((await db.get('meta', cursorKey)) as number | undefined) ?? null,
-        save: async (seq) => {
-          await db.put('meta', seq, cursorKey);
-        },
-      },
+      cursor: { load: () => cursor.get(), save: (seq) => cursor.set(seq) },
       seen: await seenStore(keyId),
       onEvent,
       onState: (state) => setState(keyId, state),
@@ -126,9 +108,8 @@ export function createRealtimeManager(deps: RealtimeManagerDeps) {
     },
     /** Forgets a removed key's cursor and seen ids. */
     async forget(keyId: string): Promise<void> {
-      const db = await openDatabase();
-      await db.delete('meta', `realtime.cursor.${keyId}`);
-      await db.delete('meta', `realtime.seen.${keyId}`);
+      await realtimeCursor(keyId).remove();
+      await realtimeSeen(keyId).remove();
     },
     stateOf(keyId: string): RealtimeState {
       return states.get(keyId) ?? { state: 'idle' };

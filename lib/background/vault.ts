@@ -9,10 +9,11 @@ import type {
   RateLimitBudget,
   RealtimeState,
 } from '../accounts/types';
+import { defaultAccount } from '../db/items';
 import { openDatabase, type StoredKey } from '../db/schema';
-import { ApiError, type ConnectSafelyClient } from '../services/connectsafely/client';
-
-const DEFAULT_ACCOUNT = 'defaultAccount';
+import { ServiceError } from '../engine/types';
+import type { FailureKind } from '../reactions/types';
+import type { ConnectSafelyClient } from '../services/connectsafely/client';
 
 /** Plain words for the user, never the key itself. */
 export class KeyError extends Error {
@@ -90,8 +91,8 @@ export async function recheckKey(
       checkedAt: now,
     };
   } catch (error) {
-    if (!(error instanceof KeyError) || !(error.cause instanceof ApiError)) throw error;
-    if (error.cause.failure.kind !== 'unauthorized') throw error;
+    if (!(error instanceof KeyError) || !(error.cause instanceof ServiceError)) throw error;
+    if (error.cause.failure.kind !== 'credential-refused') throw error;
     updated = { ...key, status: 'invalid', error: error.message, checkedAt: now };
   }
   await (await openDatabase()).put('keys', updated);
@@ -118,7 +119,7 @@ export async function removeKey(keyId: string): Promise<void> {
     const next = (await listKeys()).find((key) => key.accounts.length > 0);
     const account = next?.accounts[0];
     const choice = next && account ? { keyId: next.id, accountId: account.id } : null;
-    await db.put('meta', choice, DEFAULT_ACCOUNT);
+    await defaultAccount.set(choice);
     defaultAccountCache = Promise.resolve(choice);
   }
 }
@@ -135,19 +136,11 @@ export async function updateRateLimit(keyId: string, rateLimit: RateLimitBudget)
 let defaultAccountCache: Promise<DefaultAccount | null> | undefined;
 
 export function getDefaultAccount(): Promise<DefaultAccount | null> {
-  defaultAccountCache ??= readDefaultAccount().catch((error: unknown) => {
+  defaultAccountCache ??= defaultAccount.get().catch((error: unknown) => {
     defaultAccountCache = undefined;
     throw error;
   });
   return defaultAccountCache;
-}
-
-async function readDefaultAccount(): Promise<DefaultAccount | null> {
-  const value = (await (await openDatabase()).get('meta', DEFAULT_ACCOUNT)) as
-    | DefaultAccount
-    | null
-    | undefined;
-  return value ?? null;
 }
 
 export async function setDefaultAccount(choice: DefaultAccount): Promise<void> {
@@ -155,7 +148,7 @@ export async function setDefaultAccount(choice: DefaultAccount): Promise<void> {
   if (!key.accounts.some((account) => account.id === choice.accountId)) {
     throw new KeyError('That account does not belong to this key.');
   }
-  await (await openDatabase()).put('meta', choice, DEFAULT_ACCOUNT);
+  await defaultAccount.set(choice);
   defaultAccountCache = Promise.resolve(choice);
 }
 
@@ -166,10 +159,11 @@ async function checkAccounts(client: ConnectSafelyClient): Promise<AccountSummar
       throw new KeyError('ConnectSafely accepted the key, but it has no LinkedIn accounts.');
     return accounts;
   } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    const messages: Record<string, string> = {
-      unauthorized: 'ConnectSafely refused this key (401). Check that you copied all of it.',
-      network:
+    if (!(error instanceof ServiceError)) throw error;
+    const messages: Partial<Record<FailureKind, string>> = {
+      'credential-refused':
+        'ConnectSafely refused this key (401). Check that you copied all of it.',
+      offline:
         'ConnectSafely could not be reached. Check your connection and the API URL in Options.',
       'rate-limited': 'ConnectSafely rate limit reached. Try again in a few minutes.',
     };

@@ -40,7 +40,7 @@ export function createBarActions(store: ContentStore): BarActions {
         }
         mergeViews(store, [before]);
         setNotice(store, answer.notice, urn);
-        if (answer.notice.code === 'no-key') store.setState({ ready: false });
+        if (answer.notice.code === 'not-connected') store.setState({ ready: false });
       })
       .catch((error: unknown) => {
         mergeViews(store, [before]);
@@ -84,7 +84,7 @@ function unreachable(urn: string, error: unknown): Notice {
   const refused = error instanceof Error && /not accepted|invalid payload/.test(error.message);
   return {
     urn,
-    code: refused ? 'rejected' : 'offline',
+    code: refused ? 'invalid-request' : 'offline',
     message: refused
       ? 'Reactbar could not send this reaction.'
       : 'Reactbar could not reach its background (it may have been updated). Reload the page and try again.',

@@ -1,17 +1,36 @@
-/** The reaction history: written by the background, read by the popup. */
+/** The reaction history: written by the engine's storage, read by the popup. */
+import type { IDBPObjectStore, StoreNames } from 'idb';
 import type { HistoryEntry } from '../reactions/types';
-import { openDatabase } from './schema';
+import { openDatabase, type ReactbarDB } from './schema';
 
 /** Enough for months of clicking; older lines are dropped first. */
 export const HISTORY_LIMIT = 5000;
+/** Trimming counts the store: it runs once per this many lines, passing the limit meanwhile. */
+const TRIM_EVERY = 100;
 
-export async function recordHistory(entry: HistoryEntry): Promise<number> {
-  const db = await openDatabase();
-  // No `id` property at all: IndexedDB generates it (an `id: undefined` is a DataError).
-  const { id: _ignored, ...withoutId } = entry;
-  const id = await db.add('history', withoutId as HistoryEntry);
-  if (id % 100 === 0) await trimHistory();
-  return id;
+/** The history store inside a caller's read-write transaction. */
+export type HistoryStore = IDBPObjectStore<
+  ReactbarDB,
+  ArrayLike<StoreNames<ReactbarDB>>,
+  'history',
+  'readwrite'
+>;
+
+/**
+ * Adds lines in the caller's transaction (so they land with the rest of its writes, or not at
+ * all), and drops the oldest lines beyond HISTORY_LIMIT. Returns the new lines' ids.
+ */
+export async function appendHistory(
+  store: HistoryStore,
+  lines: readonly HistoryEntry[],
+): Promise<number[]> {
+  const ids: number[] = [];
+  for (const { id: _ignored, ...line } of lines) {
+    // No `id` property at all: IndexedDB generates it (an `id: undefined` is a DataError).
+    ids.push(await store.add(line));
+  }
+  if (ids.some((id) => id % TRIM_EVERY === 0)) await trimHistory(store);
+  return ids;
 }
 
 /** Newest first. */
@@ -26,14 +45,11 @@ export async function listHistory(limit = HISTORY_LIMIT): Promise<HistoryEntry[]
   return entries;
 }
 
-async function trimHistory(): Promise<void> {
-  const db = await openDatabase();
-  const tx = db.transaction('history', 'readwrite');
-  const excess = (await tx.store.count()) - HISTORY_LIMIT;
-  let cursor = excess > 0 ? await tx.store.index('byAt').openCursor() : null;
+async function trimHistory(store: HistoryStore): Promise<void> {
+  const excess = (await store.count()) - HISTORY_LIMIT;
+  let cursor = excess > 0 ? await store.index('byAt').openCursor() : null;
   for (let removed = 0; cursor && removed < excess; removed++) {
     await cursor.delete();
     cursor = await cursor.continue();
   }
-  await tx.done;
 }

@@ -1,10 +1,23 @@
 /**
  * The extension's IndexedDB database, in the extension's own origin: content scripts run in
- * LinkedIn's origin and cannot open it, which is why API keys live here.
+ * LinkedIn's origin and cannot open it, which is why keys and settings live here.
+ *
+ * Version 2 stores:
+ * - keys: the ConnectSafely keys (StoredKey), by id.
+ * - intents: the engine's outbox, one Intent per slot, by slot id.
+ * - confirmed: what the engine knows of each slot (ConfirmedSlot), by slot id; read per target
+ *   through `byTarget`.
+ * - holds: a credential's rate limit (Hold), by credential id.
+ * - history: the reaction history (HistoryEntry), ids generated; read and trimmed by time
+ *   through `byAt`.
+ * - items: typed settings, one key each (lib/db/items.ts).
+ * How each version became the next: lib/db/upgrade.ts.
  */
-import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import type { KeySummary } from '../accounts/types';
-import type { HistoryEntry, TargetRef } from '../reactions/types';
+import type { ConfirmedSlot, Hold, Intent } from '../engine/types';
+import type { HistoryEntry } from '../reactions/types';
+import { DB_VERSION, runUpgrade } from './upgrade';
 
 /** A stored key: what the popup sees of it (see KeySummary), plus the secret itself. */
 export type StoredKey = Omit<KeySummary, 'maskedKey' | 'realtime'> & {
@@ -12,86 +25,61 @@ export type StoredKey = Omit<KeySummary, 'maskedKey' | 'realtime'> & {
   apiKey: string;
 };
 
-/** A click waiting to reach the API: the latest intent per (account, target, value). */
-export interface OutboxEntry {
-  /** `${accountId}|${urn}|${value}` */
-  id: string;
-  target: TargetRef;
-  value: string;
-  keyId: string;
-  accountId: string;
-  /** The state the user asked for last. */
-  react: boolean;
-  /** Bumped by every click, so a request that lands knows whether a newer intent exists. */
-  version: number;
-  attempts: number;
-  nextAttemptAt: number;
-  createdAt: number;
-  /** The kind of the last failure (network, rate-limited, …), while retrying. */
-  lastFailure?: string;
-  /** The tab and frame that clicked, to show a notice there. */
-  origin?: { tabId: number; frameId?: number };
-}
-
-/** The user's confirmed reactions on one target, per account. */
-export interface ConfirmedReactions {
-  /** `${accountId}|${urn}` */
-  id: string;
-  accountId: string;
-  urn: string;
-  values: string[];
-  updatedAt: number;
-  /**
-   * Per value, the states our own requests set that the realtime socket has not echoed yet,
-   * oldest first: an echo is recognised as ours even after later changes.
-   */
-  expectedEchoes?: Record<string, ExpectedEcho[]>;
-}
-
-export interface ExpectedEcho {
-  react: boolean;
-  /** When our request landed (ms); an echo that never came is forgotten after a while. */
-  at: number;
-}
-
 export interface ReactbarDB extends DBSchema {
   keys: { key: string; value: StoredKey };
-  outbox: { key: string; value: OutboxEntry; indexes: { byNextAttempt: number } };
-  confirmed: { key: string; value: ConfirmedReactions; indexes: { byUrn: string } };
+  intents: { key: string; value: Intent };
+  confirmed: { key: string; value: ConfirmedSlot; indexes: { byTarget: string } };
+  holds: { key: string; value: Hold };
   history: { key: number; value: HistoryEntry; indexes: { byAt: number } };
-  /** Small values: the default account, realtime cursors, recently seen event ids. */
-  meta: { key: string; value: unknown };
+  /** Values are checked on read by their item (lib/db/items.ts), never cast. */
+  items: { key: string; value: unknown };
 }
 
 export const DB_NAME = 'reactbar';
-const DB_VERSION = 1;
+export { DB_VERSION };
 
 let opening: Promise<IDBPDatabase<ReactbarDB>> | undefined;
 
 export function openDatabase(): Promise<IDBPDatabase<ReactbarDB>> {
-  opening ??= openDB<ReactbarDB>(DB_NAME, DB_VERSION, {
-    upgrade(db) {
-      db.createObjectStore('keys', { keyPath: 'id' });
-      db.createObjectStore('outbox', { keyPath: 'id' }).createIndex(
-        'byNextAttempt',
-        'nextAttemptAt',
+  if (opening) return opening;
+  let upgrading: Promise<void> = Promise.resolve();
+  const opened = openDB<ReactbarDB>(DB_NAME, DB_VERSION, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      // The steps see the database as it is at each version, not as this schema types it.
+      upgrading = runUpgrade(
+        db as unknown as IDBPDatabase<unknown>,
+        oldVersion,
+        newVersion ?? DB_VERSION,
+        tx as unknown as IDBPTransaction<unknown, string[], 'versionchange'>,
       );
-      db.createObjectStore('confirmed', { keyPath: 'id' }).createIndex('byUrn', 'urn');
-      db.createObjectStore('history', { keyPath: 'id', autoIncrement: true }).createIndex(
-        'byAt',
-        'at',
-      );
-      db.createObjectStore('meta');
     },
-  }).catch((error: unknown) => {
-    opening = undefined;
+    blocking() {
+      // A newer version waits for this connection (an updated extension): let it go, and open
+      // again on the next call.
+      void opened.then((db) => db.close());
+      forget(opened);
+    },
+    terminated() {
+      forget(opened);
+    },
+  }).catch(async (error: unknown) => {
+    forget(opened);
+    await upgrading; // rejects with the failed step's error, which says more than AbortError
     throw error;
   });
-  return opening;
+  opening = opened;
+  return opened;
+}
+
+function forget(connection: Promise<IDBPDatabase<ReactbarDB>>): void {
+  if (opening === connection) opening = undefined;
 }
 
 /** Tests only: forget the open connection so a fresh database can be opened. */
 export function closeDatabaseForTests(): void {
-  void opening?.then((db) => db.close());
+  void opening?.then(
+    (db) => db.close(),
+    () => undefined,
+  );
   opening = undefined;
 }

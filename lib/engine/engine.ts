@@ -1,76 +1,73 @@
 /**
- * The reaction engine: optimistic state, a durable outbox, retries, and remote changes.
+ * The reaction engine: optimistic views, a durable outbox, retries, and changes made elsewhere,
+ * for any service (a Backend each) and both value models.
  *
- * - A click becomes the latest intent for (account, target, value); it is written to IndexedDB
- *   before any request, so a killed worker or a restarted browser sends it later.
- * - At most one request per (account, target, value) is in flight; clicks made meanwhile
- *   collapse into the last intent, sent once the request in flight has landed.
- * - Network errors, 5xx and 429 are retried with backoff (429 waits for Retry-After);
- *   400/401/404 roll back at once and tell the user why.
- * - Requests are idempotent (react true/false sets a state), so a resend after a crash
- *   cannot apply a reaction twice.
+ * - A click becomes the latest intent for its slot and is committed before any request leaves,
+ *   so a killed worker or a restarted browser sends it later. One slot, one request at a time;
+ *   clicks made meanwhile collapse into the last one.
+ * - The service must end in the latest intent by time: a click here, or a change made elsewhere
+ *   (seen on the realtime socket). An older change never undoes a newer click, and a newer
+ *   change replaces an older queued click (with a notice where it was clicked).
+ * - Our own echoes are told from changes made elsewhere by state and time: an event is ours if
+ *   a request of ours that set the same state was out at that moment. Never by counting: the
+ *   browser may apply one request twice.
+ * - A request whose outcome is unknown (offline, 5xx, a killed worker) may have been applied, so
+ *   the latest intent is always sent afterwards (requests set a state: repeating is safe).
+ * - Every state change is one storage commit: slot, outbox and history land together.
+ * - All state changes run one at a time (an exclusive section); only requests run outside it.
  */
-import type { DefaultAccount } from '../accounts/types';
 import { type BackoffOptions, backoffDelayEqualJitter } from '../backoff';
-import type { ConfirmedReactions, ExpectedEcho, OutboxEntry } from '../db/schema';
-import type { ReactResponse } from '../messaging/protocol';
-import type { HistoryEntry, Notice, NoticeCode, TargetRef, TargetView } from '../reactions/types';
-import { ApiError, type ApiFailure, isRetryable } from '../services/connectsafely/client';
-
-/** Where engine state is persisted (IndexedDB in the extension, memory in unit tests). */
-export interface EngineStorage {
-  loadOutbox(): Promise<OutboxEntry[]>;
-  putOutbox(entry: OutboxEntry): Promise<void>;
-  deleteOutbox(id: string): Promise<void>;
-  getConfirmed(id: string): Promise<ConfirmedReactions | undefined>;
-  putConfirmed(record: ConfirmedReactions): Promise<void>;
-  recordHistory(entry: HistoryEntry): Promise<unknown>;
-}
-
-/** Sends one reaction to the service in charge of its target kind. */
-export type Transport = (entry: OutboxEntry) => Promise<void>;
+import { KINDS } from '../kinds/registry';
+import type { Notice, ServiceName, TargetRef, TargetView } from '../reactions/types';
+import { kindOfUrn } from '../urn';
+import { deleteIntent, putIntent } from './changes';
+import { ownLine, remoteLine } from './history-lines';
+import { noticeFor, notReadyCode } from './notices';
+import { createSlotCache, explainedBy, targetKeyOf, unknownSlot, withWindows } from './slots';
+import {
+  type Backend,
+  type ConfirmedSlot,
+  type EngineChange,
+  type EngineStorage,
+  type Failure,
+  type Identity,
+  type Intent,
+  isRetryable,
+  mayHaveApplied,
+  REQUEST_TIMEOUT_MS,
+  type RemoteChange,
+  type SentState,
+  ServiceError,
+} from './types';
 
 export interface EngineDeps {
   storage: EngineStorage;
-  transport: Transport;
-  getDefaultAccount(): Promise<DefaultAccount | null>;
-  /** Whether any key is stored (to say "add a key" rather than "choose an account"). */
-  hasKeys(): Promise<boolean>;
+  /** The services that can react now; a kind whose service is missing says so. */
+  backends: Partial<Record<ServiceName, Backend>>;
   publishViews(views: TargetView[]): void;
-  publishNotice(notice: Notice, origin?: OutboxEntry['origin']): void;
+  publishNotice(notice: Notice, origin?: Intent['origin']): void;
   historyChanged(): void;
-  keyRefused(keyId: string, message: string): void;
-  /** Wakes the worker at `at` even if it was stopped meanwhile (an alarm). */
+  /** Asks to be woken (engine.wake()) at `at`, even if the worker stops meanwhile. */
   wakeAt(at: number): void;
   now?: () => number;
   random?: () => number;
 }
 
-export interface RemoteReaction {
-  accountId: string;
-  target: Extract<TargetRef, { kind: 'message' }>;
+export interface ReactRequest {
+  target: TargetRef;
   value: string;
   react: boolean;
-  at: number;
 }
 
-/** The user's confirmed values on one target, and the echoes of our own changes still due. */
-interface Confirmed {
-  values: Set<string>;
-  echoes: Map<string, ExpectedEcho[]>;
-}
-
-/** The answer to a click: the protocol's own type. */
-export type ReactOutcome = ReactResponse;
+export type ReactOutcome =
+  | { accepted: true; view: TargetView }
+  | { accepted: false; notice: Notice };
 
 const OUTBOX_BACKOFF: BackoffOptions = { initialMs: 1000, maxMs: 30_000 };
-/** Our own changes whose echo has not come within this time are no longer expected. */
-const ECHO_WINDOW_MS = 10 * 60_000;
-const MAX_EXPECTED_ECHOES = 20;
-/** 5xx: give up after this many tries and roll back; network and 429 wait as long as needed. */
-const MAX_SERVER_ATTEMPTS = 6;
+/** Targets whose slots stay in memory; the rest are read again when needed. */
+const CACHED_TARGETS = 2000;
 
-/** The wait before retry number `attempt` (1-based) of one outbox entry. */
+/** The wait before retry number `attempt` (1-based) of one intent. */
 export function backoffDelay(attempt: number, random: () => number): number {
   return backoffDelayEqualJitter(attempt - 1, OUTBOX_BACKOFF, random);
 }
@@ -78,231 +75,501 @@ export function backoffDelay(attempt: number, random: () => number): number {
 export function createReactionEngine(deps: EngineDeps) {
   const now = deps.now ?? Date.now;
   const random = deps.random ?? Math.random;
-  const outbox = new Map<string, OutboxEntry>();
-  /** What was sent, per outbox id, while its request is out. */
-  const inFlight = new Map<string, OutboxEntry>();
-  /** Ids whose latest intent is still being written: never sent before it is durable. */
-  const persisting = new Set<string>();
-  /** Ids whose echo arrived before the answer to the request in flight. */
-  const earlyEchoes = new Set<string>();
-  /** Per key: a 429 holds every request of that key until then, not just the one refused. */
-  const rateLimitedUntil = new Map<string, number>();
-  const confirmedCache = new Map<string, Confirmed>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  const { storage } = deps;
+  const intents = new Map<string, Intent>();
+  /** Slot ids with a request out, and the window of that request once it left. */
+  const inFlight = new Map<string, SentState | null>();
+  /** Per credential: a rate limit holds every request made with it, not just the one refused. */
+  const holds = new Map<string, number>();
+  const cache = createSlotCache(storage, CACHED_TARGETS);
+  /** Per target URN, the service's time of the newest change applied (and so shown). */
+  const heardAt = new Map<string, number>();
 
-  const loaded = deps.storage.loadOutbox().then((entries) => {
-    for (const entry of entries) outbox.set(entry.id, entry);
+  let queue: Promise<unknown> = Promise.resolve();
+  /** Runs `work` after every state change queued before it: one at a time, in order. */
+  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = queue.then(work);
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  const startedAt = now();
+  const loaded = exclusive(async () => {
+    for (const intent of await storage.loadIntents()) {
+      // A request that was out when the worker stopped left at some time before now (its write
+      // may have been slow) and may be applied until its client would have given up on it: keep
+      // its window open that long, so its echo is still recognised.
+      const sent = intent.sent.map(({ leaving: _, ...window }) => ({
+        ...window,
+        until: window.until ?? startedAt + REQUEST_TIMEOUT_MS,
+      }));
+      intents.set(intent.id, { ...intent, sent });
+    }
+    for (const hold of await storage.loadHolds()) holds.set(hold.credentialId, hold.until);
   });
 
-  async function confirmedRecord(accountId: string, urn: string): Promise<Confirmed> {
-    const id = `${accountId}|${urn}`;
-    let record = confirmedCache.get(id);
-    if (!record) {
-      const stored = await deps.storage.getConfirmed(id);
-      // Another caller may have filled (and updated) the cache while this one was reading.
-      record = confirmedCache.get(id) ?? {
-        values: new Set(stored?.values ?? []),
-        echoes: new Map(Object.entries(stored?.expectedEchoes ?? {})),
-      };
-      confirmedCache.set(id, record);
+  function backendOf(service: ServiceName): Backend | undefined {
+    return deps.backends[service];
+  }
+
+  async function slotOf(
+    service: ServiceName,
+    actor: string,
+    target: TargetRef,
+    facet: string,
+  ): Promise<ConfirmedSlot> {
+    const slots = await cache.slotsOf(targetKeyOf(service, actor, target.urn));
+    let slot = slots.get(facet);
+    if (!slot) {
+      slot = unknownSlot(service, actor, target, facet);
+      slots.set(facet, slot);
     }
-    return record;
+    return slot;
   }
 
-  async function confirmedValues(accountId: string, urn: string): Promise<Set<string>> {
-    return (await confirmedRecord(accountId, urn)).values;
-  }
-
-  async function saveConfirmed(accountId: string, urn: string, record: Confirmed): Promise<void> {
-    await deps.storage.putConfirmed({
-      id: `${accountId}|${urn}`,
-      accountId,
-      urn,
-      values: [...record.values],
-      updatedAt: now(),
-      expectedEchoes: Object.fromEntries(
-        [...record.echoes].filter(([, echoes]) => echoes.length > 0),
-      ),
-    });
-  }
-
-  async function setConfirmed(
-    accountId: string,
-    urn: string,
-    value: string,
-    react: boolean,
-    expectEcho = false,
-  ): Promise<void> {
-    const record = await confirmedRecord(accountId, urn);
-    if (react) record.values.add(value);
-    else record.values.delete(value);
-    if (expectEcho) {
-      const echoes = [...(record.echoes.get(value) ?? []), { react, at: now() }];
-      record.echoes.set(value, echoes.slice(-MAX_EXPECTED_ECHOES));
-    }
-    await saveConfirmed(accountId, urn, record);
-  }
-
-  /** Takes the oldest expected echo of `value` if it matches `react`: that event is ours. */
-  async function takeOwnEcho(
-    accountId: string,
-    urn: string,
-    value: string,
-    react: boolean,
-  ): Promise<boolean> {
-    const record = await confirmedRecord(accountId, urn);
-    const echoes = (record.echoes.get(value) ?? []).filter(
-      (echo) => echo.at > now() - ECHO_WINDOW_MS,
-    );
-    const ours = echoes[0]?.react === react;
-    record.echoes.set(value, ours ? echoes.slice(1) : echoes);
-    if (ours) await saveConfirmed(accountId, urn, record);
-    return ours;
-  }
-
-  async function viewOf(accountId: string, urn: string): Promise<TargetView> {
-    const active = new Set(await confirmedValues(accountId, urn));
+  async function viewOf(service: ServiceName, actor: string, urn: string): Promise<TargetView> {
+    const slots = await cache.slotsOf(targetKeyOf(service, actor, urn));
+    const states = new Map<string, string | null>();
+    for (const [facet, slot] of slots) states.set(facet, slot.state);
     const pending: string[] = [];
-    for (const entry of outbox.values()) {
-      if (entry.accountId !== accountId || entry.target.urn !== urn) continue;
-      pending.push(entry.value);
-      if (entry.react) active.add(entry.value);
-      else active.delete(entry.value);
+    for (const intent of intents.values()) {
+      if (intent.service !== service || intent.actor !== actor || intent.target.urn !== urn)
+        continue;
+      const before = states.get(intent.facet) ?? null;
+      pending.push(intent.facet || intent.desired || before || '');
+      states.set(intent.facet, intent.desired);
     }
-    return { urn, active: [...active], pending };
+    const active = [...states.values()].filter((state): state is string => state !== null);
+    return { urn, active: [...new Set(active)], pending: pending.filter(Boolean) };
   }
 
-  async function publish(accountId: string, urn: string): Promise<TargetView | null> {
-    const account = await deps.getDefaultAccount();
-    if (account?.accountId !== accountId) return null;
-    const view = await viewOf(accountId, urn);
-    deps.publishViews([view]);
-    return view;
+  /** Tells every tab, if the actor is the one the service reacts as now. */
+  async function publish(service: ServiceName, actor: string, urn: string): Promise<void> {
+    const identity = await backendOf(service)?.identity();
+    if (!identity || !('actor' in identity) || identity.actor !== actor) return;
+    deps.publishViews([await viewOf(service, actor, urn)]);
   }
 
-  async function removeEntry(id: string): Promise<void> {
-    outbox.delete(id);
-    await deps.storage.deleteOutbox(id);
+  /**
+   * When an intent may be sent: after its backoff, its credential's hold, and every earlier
+   * request of its slot that may still be applied (one out when the worker died), so that an
+   * older request can never land after a newer one.
+   */
+  function dueAt(intent: Intent): number {
+    const fence = Math.max(0, ...intent.sent.map((window) => window.until ?? 0));
+    return Math.max(intent.nextAttemptAt, holds.get(intent.credentialId) ?? 0, fence);
   }
 
-  async function record(
-    entry: OutboxEntry,
-    outcome: HistoryEntry['outcome'],
-    error?: string,
-  ): Promise<void> {
-    await deps.storage.recordHistory({
-      at: now(),
-      kind: entry.target.kind,
-      urn: entry.target.urn,
-      conversationUrn: entry.target.kind === 'message' ? entry.target.conversationUrn : undefined,
-      value: entry.value,
-      react: entry.react,
-      accountId: entry.accountId,
-      source: 'own',
-      outcome,
-      error,
-      link: linkTo(entry.target),
-    });
-    deps.historyChanged();
-  }
-
-  function dueAt(entry: OutboxEntry): number {
-    return Math.max(entry.nextAttemptAt, rateLimitedUntil.get(entry.keyId) ?? 0);
-  }
-
-  function schedule(): void {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    let next = Number.POSITIVE_INFINITY;
-    for (const entry of outbox.values()) {
-      if (!inFlight.has(entry.id) && !persisting.has(entry.id)) next = Math.min(next, dueAt(entry));
-    }
-    if (next === Number.POSITIVE_INFINITY) return;
-    timer = setTimeout(pump, Math.max(0, next - now()));
-    deps.wakeAt(next);
-  }
-
+  /** Sends what is due; asks to be woken for the rest. */
   function pump(): void {
-    timer = undefined;
-    for (const entry of outbox.values()) {
-      if (!inFlight.has(entry.id) && !persisting.has(entry.id) && dueAt(entry) <= now())
-        void send(entry);
+    let next = Number.POSITIVE_INFINITY;
+    const time = now();
+    for (const intent of intents.values()) {
+      if (inFlight.has(intent.id)) continue;
+      const due = dueAt(intent);
+      if (due <= time) {
+        // Claimed now, synchronously, so a second pump cannot send it twice.
+        inFlight.set(intent.id, null);
+        void send(intent.id);
+      } else {
+        next = Math.min(next, due);
+      }
     }
-    schedule();
+    if (next !== Number.POSITIVE_INFINITY) deps.wakeAt(next);
   }
 
-  async function send(entry: OutboxEntry): Promise<void> {
-    const sent = { ...entry };
-    inFlight.set(entry.id, sent);
+  /** A queued intent that has never been sent and asks for what the service has: drop it. */
+  function nothingLeftToDo(intent: Intent, slot: ConfirmedSlot): boolean {
+    // Claimed by pump() but not left yet (no window): unsent. Its send() finds no intent.
+    return intent.sent.length === 0 && !inFlight.get(intent.id) && intent.desired === slot.state;
+  }
+
+  /**
+   * After any change to a slot: make its intent (if any) follow the latest intent by time, and
+   * queue one if the service holds an older state than the latest. Adds the writes to `change`.
+   */
+  function reconcile(
+    slot: ConfirmedSlot,
+    target: TargetRef,
+    credentialId: string | undefined,
+    change: EngineChange,
+  ): void {
+    let intent = intents.get(slot.id);
+    if (intent && slot.latest.at > intent.clickedAt && intent.desired !== slot.latest.state) {
+      // A newer change made elsewhere replaces the queued click.
+      deps.publishNotice(
+        noticeFor(backendOf(slot.service), slot.urn, 'changed-elsewhere', { rolledBack: true }),
+        intent.origin,
+      );
+      intent = {
+        ...intent,
+        desired: slot.latest.state,
+        clickedAt: slot.latest.at,
+        version: intent.version + 1,
+        origin: undefined,
+      };
+    }
+    if (!intent && slot.state !== slot.latest.state && credentialId !== undefined) {
+      // The service holds an older state than the latest intent: set the latest again.
+      intent = {
+        id: slot.id,
+        service: slot.service,
+        credentialId,
+        actor: slot.actor,
+        target,
+        facet: slot.facet,
+        desired: slot.latest.state,
+        clickedAt: slot.latest.at,
+        version: 1,
+        attempts: 0,
+        nextAttemptAt: now(),
+        sent: [],
+      };
+    }
+    if (!intent) return;
+    if (nothingLeftToDo(intent, slot)) {
+      if (intents.delete(slot.id)) deleteIntent(change, slot.id);
+    } else if (intent !== intents.get(slot.id)) {
+      intents.set(slot.id, intent);
+      putIntent(change, intent);
+    }
+  }
+
+  async function send(id: string): Promise<void> {
+    const prepared = await exclusive(async () => {
+      const intent = intents.get(id);
+      const backend = intent && backendOf(intent.service);
+      if (!intent || !backend) {
+        inFlight.delete(id);
+        return null;
+      }
+      // Written before the request leaves: after a restart, the engine knows it may have landed.
+      const window: SentState = { state: intent.desired, at: now(), leaving: true };
+      const next = { ...intent, sent: withWindows(intent.sent, [window], now()) };
+      intents.set(id, next);
+      await storage.commit({ putIntents: [next] });
+      inFlight.set(id, window);
+      return { backend, intent: next, window };
+    }).catch(() => {
+      inFlight.delete(id);
+      return null;
+    });
+    if (!prepared) return;
+    const { backend, intent, window } = prepared;
+    // The stored window opened before the write; the request leaves now (a tighter window
+    // tells more echoes apart; the stored, wider one serves a restarted worker).
+    window.at = now();
+    delete window.leaving;
+    let failure: Failure | null = null;
     try {
-      await deps.transport(sent);
-      await landed(sent);
+      await backend.send({
+        identity: { credentialId: intent.credentialId, actor: intent.actor },
+        target: intent.target,
+        facet: intent.facet,
+        state: window.state,
+      });
     } catch (error) {
-      const failure: ApiFailure =
-        error instanceof ApiError
-          ? error.failure
-          : { kind: 'network', message: 'The request could not be sent.' };
-      await failed(sent, failure);
-    } finally {
-      inFlight.delete(entry.id);
-      pump();
+      failure = error instanceof ServiceError ? error.failure : { kind: 'offline' };
     }
+    // Closed now, when the answer came, not when it is handled (other work may come first).
+    window.until = now();
+    await exclusive(async () => {
+      try {
+        if (failure) await failed(id, window, failure);
+        else await landed(id, window);
+      } finally {
+        inFlight.delete(id);
+      }
+    }).catch(() => undefined);
+    pump();
   }
 
-  async function landed(sent: OutboxEntry): Promise<void> {
-    // Its echo may have come already, while the request was out; else expect it later.
-    const echoedEarly = earlyEchoes.delete(sent.id);
-    await setConfirmed(sent.accountId, sent.target.urn, sent.value, sent.react, !echoedEarly);
-    const current = outbox.get(sent.id);
-    if (!current || current.version === sent.version || current.react === sent.react) {
-      await removeEntry(sent.id);
+  async function landed(id: string, out: SentState): Promise<void> {
+    const intent = intents.get(id);
+    if (!intent) return;
+    const time = now();
+    const window = { ...out, until: out.until ?? time };
+    const slot = await slotOf(intent.service, intent.actor, intent.target, intent.facet);
+    const previous = slot.state;
+    // Every request of this intent may still echo; the slot keeps their windows. (`out` is the
+    // very window object in `intent.sent`: two requests may leave in the same millisecond.)
+    slot.own = withWindows(
+      slot.own,
+      intent.sent.map((sent) => (sent === out ? window : sent)),
+      time,
+      slot.heardAt,
+    );
+    // Stale if the service was seen in another state after this request left. Seen in the same
+    // millisecond is not after: the previous request's landing sets asOf to its own send time,
+    // and the next request may leave in that millisecond.
+    if (out.at >= slot.asOf) {
+      slot.state = out.state;
+      slot.asOf = out.at;
+    }
+    const change: EngineChange = {
+      putConfirmed: [slot],
+      history: [ownLine(intent, out.state, previous, 'applied', time)],
+    };
+    if (intent.desired === out.state) {
+      intents.delete(id);
+      deleteIntent(change, id);
     } else {
-      // The user changed their mind while this was in flight: send the newest intent next.
-      const next = { ...current, attempts: 0, nextAttemptAt: now(), lastFailure: undefined };
-      outbox.set(next.id, next);
-      await deps.storage.putOutbox(next);
+      // The user changed their mind while this was out: send the newest intent next.
+      const next: Intent = {
+        ...intent,
+        sent: [],
+        attempts: 0,
+        lastFailure: undefined,
+        nextAttemptAt: time,
+      };
+      intents.set(id, next);
+      putIntent(change, next);
     }
-    await record(sent, 'applied');
-    await publish(sent.accountId, sent.target.urn);
+    reconcile(slot, intent.target, intent.credentialId, change);
+    await storage.commit(change);
+    deps.historyChanged();
+    await publish(intent.service, intent.actor, intent.target.urn);
   }
 
-  async function failed(sent: OutboxEntry, failure: ApiFailure): Promise<void> {
-    const current = outbox.get(sent.id) ?? sent;
-    // Only answers that say the service is broken count toward giving up; network trouble and
-    // rate limits wait as long as needed.
-    const attempts = (current.lastFailure === failure.kind ? current.attempts : 0) + 1;
-    const broken = failure.kind === 'server' || failure.kind === 'malformed';
-    const giveUp = !isRetryable(failure) || (broken && attempts >= MAX_SERVER_ATTEMPTS);
-    if (giveUp) {
-      await removeEntry(sent.id);
-      if (failure.kind === 'unauthorized') deps.keyRefused(sent.keyId, failure.message);
-      await record(sent, 'failed', failure.message);
-      await publish(sent.accountId, sent.target.urn);
-      deps.publishNotice(noticeFor(sent.target.urn, failure, true), current.origin);
+  async function failed(id: string, out: SentState, failure: Failure): Promise<void> {
+    const intent = intents.get(id);
+    if (!intent) return;
+    const time = now();
+    const backend = backendOf(intent.service);
+    // A refused request was not applied; one with an unknown outcome may have been.
+    const sent = intent.sent.flatMap((window) =>
+      window !== out
+        ? [window]
+        : mayHaveApplied(failure)
+          ? [{ ...window, until: out.until ?? time }]
+          : [],
+    );
+    if (isRetryable(failure.kind)) {
+      const attempts = (intent.lastFailure === failure.kind ? intent.attempts : 0) + 1;
+      const waitUntil =
+        failure.kind === 'rate-limited'
+          ? Math.max(failure.retryAt ?? time + 60_000, time)
+          : time + backoffDelay(attempts, random);
+      const change: EngineChange = {
+        putIntents: [
+          { ...intent, sent, attempts, nextAttemptAt: waitUntil, lastFailure: failure.kind },
+        ],
+      };
+      intents.set(id, change.putIntents?.[0] as Intent);
+      if (failure.kind === 'rate-limited') {
+        holds.set(intent.credentialId, waitUntil);
+        change.putHolds = [{ credentialId: intent.credentialId, until: waitUntil }];
+      }
+      await storage.commit(change);
+      // Said once per kind of trouble, not on every retry.
+      if (intent.lastFailure !== failure.kind) {
+        deps.publishNotice(
+          noticeFor(backend, intent.target.urn, failure.kind, {
+            rolledBack: false,
+            retryAt: failure.kind === 'rate-limited' ? waitUntil : undefined,
+          }),
+          intent.origin,
+        );
+      }
       return;
     }
-    const waitUntil =
-      failure.kind === 'rate-limited'
-        ? Math.max(failure.retryAt, now())
-        : now() + backoffDelay(attempts, random);
-    if (failure.kind === 'rate-limited') rateLimitedUntil.set(sent.keyId, waitUntil);
-    const next: OutboxEntry = {
-      ...current,
-      attempts,
-      nextAttemptAt: waitUntil,
-      lastFailure: failure.kind,
-    };
-    outbox.set(next.id, next);
-    await deps.storage.putOutbox(next);
-    // Say it once per kind of trouble, not on every retry.
-    if (current.lastFailure !== failure.kind) {
-      deps.publishNotice(noticeFor(sent.target.urn, failure, false, waitUntil), current.origin);
+    // Given up: the service refused it. The view goes back to what the service has.
+    const slot = await slotOf(intent.service, intent.actor, intent.target, intent.facet);
+    if (failure.stateNow !== undefined) {
+      // A switch that failed half-way: the backend knows where it left the service.
+      slot.state = failure.stateNow;
+      slot.asOf = out.at;
     }
+    slot.own = withWindows(slot.own, sent, time, slot.heardAt);
+    slot.latest = { state: slot.state, at: intent.clickedAt };
+    intents.delete(id);
+    await storage.commit({
+      deleteIntents: [id],
+      putConfirmed: [slot],
+      history: [
+        ownLine(intent, out.state, slot.state, 'failed', time, failure.detail ?? failure.kind),
+      ],
+    });
+    if (failure.kind === 'credential-refused')
+      backend?.credentialRefused(intent.credentialId, failure);
+    deps.historyChanged();
+    await publish(intent.service, intent.actor, intent.target.urn);
+    deps.publishNotice(
+      noticeFor(backend, intent.target.urn, failure.kind, {
+        rolledBack: true,
+        permission: failure.permission,
+      }),
+      intent.origin,
+    );
+  }
+
+  async function react(request: ReactRequest, origin?: Intent['origin']): Promise<ReactOutcome> {
+    // The click's time is when it reached the background, before any queue: changes made
+    // elsewhere are ordered against it. It comes after every change the tabs could have shown
+    // by then, even if the service's clock runs ahead of ours.
+    const clickedAt = Math.max(now(), (heardAt.get(request.target.urn) ?? -1) + 1);
+    await loaded;
+    const { target, value } = request;
+    const { service, model } = KINDS[target.kind];
+    const backend = backendOf(service);
+    const identity = backend ? await backend.identity() : ({ missing: 'credential' } as const);
+    if ('missing' in identity) {
+      const code = notReadyCode(identity.missing);
+      return {
+        accepted: false,
+        notice: noticeFor(backend, target.urn, code, { rolledBack: true }),
+      };
+    }
+    return exclusive(async () => {
+      const facet = model === 'many' ? value : '';
+      const desired = request.react ? value : null;
+      const slot = await slotOf(service, identity.actor, target, facet);
+      const existing = intents.get(slot.id);
+      // One model: removing a type the target does not have (a tab that missed a change) takes
+      // nothing away, as applyIntent paints it in the page.
+      if (
+        model === 'one' &&
+        !request.react &&
+        (existing ? existing.desired : slot.state) !== value
+      ) {
+        return { accepted: true, view: await viewOf(service, identity.actor, target.urn) } as const;
+      }
+      if (clickedAt >= slot.latest.at) slot.latest = { state: desired, at: clickedAt };
+      const intent: Intent = existing
+        ? {
+            ...existing,
+            desired,
+            clickedAt,
+            version: existing.version + 1,
+            origin: origin ?? existing.origin,
+          }
+        : {
+            id: slot.id,
+            service,
+            credentialId: identity.credentialId,
+            actor: identity.actor,
+            target,
+            facet,
+            desired,
+            clickedAt,
+            version: 1,
+            attempts: 0,
+            // A credential's rate limit holds new clicks too (the hold is stored).
+            nextAttemptAt: Math.max(now(), holds.get(identity.credentialId) ?? 0),
+            sent: [],
+            origin,
+          };
+      intents.set(slot.id, intent);
+      const change: EngineChange = { putConfirmed: [slot], putIntents: [intent] };
+      // Back to what the service has and never sent: dropped. Older than a change made
+      // elsewhere: that change wins.
+      reconcile(slot, target, identity.credentialId, change);
+      await storage.commit(change);
+      // Other tabs see the click once it is stored: a worker killed before that loses it, and
+      // the clicking tab alone (whose message fails) must roll back.
+      const view = await viewOf(service, identity.actor, target.urn);
+      deps.publishViews([view]);
+      pump();
+      return { accepted: true, view } as const;
+    });
+  }
+
+  async function applyRemote(remote: RemoteChange): Promise<void> {
+    await loaded;
+    await exclusive(async () => {
+      const { service, actor, target, facet, state, at } = remote;
+      const slot = await slotOf(service, actor, target, facet);
+      const intent = intents.get(slot.id);
+      const ours = explainedBy([...slot.own, ...(intent?.sent ?? [])], state, at);
+      const previous = slot.state;
+      slot.heardAt = Math.max(slot.heardAt ?? 0, at);
+      slot.own = withWindows(slot.own, [], now(), slot.heardAt);
+      const fresh = at > slot.asOf;
+      if (fresh) {
+        slot.state = state;
+        slot.asOf = at;
+      }
+      const change: EngineChange = { putConfirmed: [slot] };
+      if (!ours) {
+        // Made elsewhere: an intent of its own, at the service's time. Seen for the first time
+        // only if it is newer than what the slot knew (a replay or duplicate is not).
+        const newest = at > slot.latest.at;
+        if (newest) slot.latest = { state, at };
+        if (fresh || newest) change.history = [remoteLine(remote, previous)];
+      }
+      reconcile(
+        slot,
+        target,
+        intent?.credentialId ?? (await credentialFor(service, actor)),
+        change,
+      );
+      await storage.commit(change);
+      remember(heardAt, target.urn, Math.max(heardAt.get(target.urn) ?? 0, at));
+      if (change.history) deps.historyChanged();
+      await publish(service, actor, target.urn);
+    });
+    pump();
+  }
+
+  /** The credential to set a slot again with, if the actor is the one the service uses now. */
+  async function credentialFor(service: ServiceName, actor: string): Promise<string | undefined> {
+    const identity = await backendOf(service)?.identity();
+    return identity && 'actor' in identity && identity.actor === actor
+      ? identity.credentialId
+      : undefined;
+  }
+
+  /**
+   * The views of these targets as the user's current identities see them. `pageStates`: what
+   * LinkedIn's own page shows of the member's reaction on one-model targets (a type, or null),
+   * taken for slots the engine has never observed; anything the engine knows wins.
+   */
+  async function views(
+    urns: readonly string[],
+    pageStates: Readonly<Record<string, string | null>> = {},
+  ): Promise<{ views: TargetView[]; ready: Partial<Record<ServiceName, boolean>> }> {
+    await loaded;
+    const identities = new Map<ServiceName, Identity | null>();
+    for (const [service, backend] of Object.entries(deps.backends) as [ServiceName, Backend][]) {
+      const identity = await backend.identity();
+      identities.set(service, 'actor' in identity ? identity : null);
+    }
+    const result = await exclusive(() =>
+      Promise.all(
+        urns.map(async (urn) => {
+          const kind = kindOfUrn(urn);
+          const identity = kind ? identities.get(KINDS[kind].service) : null;
+          if (!kind || !identity) return { urn, active: [], pending: [] };
+          const { service, model } = KINDS[kind];
+          const shown = pageStates[urn];
+          if (model === 'one' && shown !== undefined && kind !== 'message') {
+            const slot = await slotOf(service, identity.actor, { kind, urn }, '');
+            const neverObserved = slot.asOf === 0 && slot.latest.at === 0;
+            if (neverObserved && !intents.has(slot.id)) {
+              slot.state = shown;
+              slot.latest = { state: shown, at: 0 };
+            }
+          }
+          return viewOf(service, identity.actor, urn);
+        }),
+      ),
+    );
+    return {
+      views: result,
+      ready: Object.fromEntries(
+        [...identities].map(([service, identity]) => [service, !!identity]),
+      ),
+    };
   }
 
   return {
-    /** Resends whatever was queued before the worker stopped. */
-    async resume(): Promise<void> {
+    react,
+    views,
+    /** A change seen on the service (the realtime socket), ours or made elsewhere. */
+    applyRemote,
+
+    /** Sends what is due (the wake-up asked for through `wakeAt`, or a restart). */
+    async wake(): Promise<void> {
       await loaded;
       pump();
     },
@@ -310,188 +577,55 @@ export function createReactionEngine(deps: EngineDeps) {
     /** Something suggests the network is back: retry what waits on it, now. */
     async retryQueued(): Promise<void> {
       await loaded;
-      for (const [id, entry] of outbox) {
-        if (entry.lastFailure === 'network' && !inFlight.has(id))
-          outbox.set(id, { ...entry, nextAttemptAt: now() });
-      }
+      await exclusive(async () => {
+        for (const [id, intent] of intents) {
+          if (intent.lastFailure === 'offline' && !inFlight.has(id))
+            intents.set(id, { ...intent, nextAttemptAt: now() });
+        }
+      });
       pump();
     },
 
-    async react(
-      request: { target: TargetRef; value: string; react: boolean },
-      origin?: OutboxEntry['origin'],
-    ): Promise<ReactOutcome> {
+    /** A removed key or token: its queued clicks can no longer be sent, so they are undone. */
+    async dropCredential(credentialId: string): Promise<void> {
       await loaded;
-      const account = await deps.getDefaultAccount();
-      if (!account) {
-        const code: NoticeCode = (await deps.hasKeys()) ? 'no-account' : 'no-key';
-        return {
-          accepted: false,
-          notice: noticeFor(request.target.urn, { kind: code, message: '' }, true),
-        };
-      }
-      const { urn } = request.target;
-      const id = `${account.accountId}|${urn}|${request.value}`;
-      const isConfirmed = (await confirmedValues(account.accountId, urn)).has(request.value);
-      // Read after the await: a click that arrived meanwhile may have queued an intent.
-      const existing = outbox.get(id);
-      let durable: Promise<void> = Promise.resolve();
-      if (existing && !inFlight.has(id) && request.react === isConfirmed) {
-        // Toggled back to where the service already is: drop the queued request unsent.
-        outbox.delete(id);
-        durable = deps.storage.deleteOutbox(id);
-      } else if (existing || request.react !== isConfirmed) {
-        const entry: OutboxEntry = {
-          id,
-          target: request.target,
-          value: request.value,
-          keyId: account.keyId,
-          accountId: account.accountId,
-          react: request.react,
-          version: (existing?.version ?? 0) + 1,
-          attempts: existing?.attempts ?? 0,
-          // A key's rate limit holds new clicks too; stored, so it survives a restart.
-          nextAttemptAt: Math.max(now(), rateLimitedUntil.get(account.keyId) ?? 0),
-          createdAt: existing?.createdAt ?? now(),
-          lastFailure: existing?.lastFailure,
-          origin,
-        };
-        outbox.set(id, entry);
-        // Durable before any request leaves: pump() skips ids still being written.
-        persisting.add(id);
-        durable = deps.storage.putOutbox(entry).finally(() => {
-          persisting.delete(id);
-          pump();
+      const dropped = await exclusive(async () => {
+        const gone = [...intents.values()].filter(
+          (intent) => intent.credentialId === credentialId && !inFlight.has(intent.id),
+        );
+        const slots: ConfirmedSlot[] = [];
+        for (const intent of gone) {
+          intents.delete(intent.id);
+          // Undone as a refused click is: the latest intent is what the service has, so a later
+          // event on the slot does not send the dropped click again with another credential.
+          const slot = await slotOf(intent.service, intent.actor, intent.target, intent.facet);
+          slot.own = withWindows(slot.own, intent.sent, now());
+          slot.latest = { state: slot.state, at: intent.clickedAt };
+          slots.push(slot);
+        }
+        holds.delete(credentialId);
+        await storage.commit({
+          deleteIntents: gone.map((intent) => intent.id),
+          putConfirmed: slots,
+          deleteHolds: [credentialId],
         });
-      }
-      // Other tabs see the click at once, while it is being written.
-      const view = await viewOf(account.accountId, urn);
-      deps.publishViews([view]);
-      await durable;
-      return { accepted: true, view };
-    },
-
-    async views(urns: readonly string[]): Promise<{ views: TargetView[]; ready: boolean }> {
-      await loaded;
-      const account = await deps.getDefaultAccount();
-      if (!account)
-        return { views: urns.map((urn) => ({ urn, active: [], pending: [] })), ready: false };
-      return {
-        views: await Promise.all(urns.map((urn) => viewOf(account.accountId, urn))),
-        ready: true,
-      };
-    },
-
-    /** A reaction made elsewhere (or the echo of our own), from the realtime socket. */
-    async applyRemote(remote: RemoteReaction): Promise<void> {
-      await loaded;
-      const { accountId, target, value, react } = remote;
-      const id = `${accountId}|${target.urn}|${value}`;
-      // Our own change coming back over the socket: already applied, nothing to do.
-      if (await takeOwnEcho(accountId, target.urn, value, react)) return;
-      if (inFlight.get(id)?.react === react) {
-        // Echo of the request still waiting for its answer.
-        earlyEchoes.add(id);
-        await setConfirmed(accountId, target.urn, value, react);
-        await publish(accountId, target.urn);
-        return;
-      }
-      if ((await confirmedValues(accountId, target.urn)).has(value) === react) return; // Known already.
-      // A change made elsewhere. A click queued here for the same state has nothing left to do.
-      await setConfirmed(accountId, target.urn, value, react);
-      const queued = outbox.get(id);
-      if (queued && !inFlight.has(id) && queued.react === react) await removeEntry(id);
-      await deps.storage.recordHistory({
-        at: remote.at,
-        kind: 'message',
-        urn: target.urn,
-        conversationUrn: target.conversationUrn,
-        value,
-        react,
-        accountId,
-        source: 'remote',
-        outcome: 'applied',
-        link: linkTo(target),
+        return gone;
       });
-      deps.historyChanged();
-      await publish(accountId, target.urn);
+      for (const intent of dropped) await publish(intent.service, intent.actor, intent.target.urn);
     },
 
-    /** A removed key: its queued clicks can no longer be sent, so they are undone. */
-    async dropKey(keyId: string): Promise<void> {
-      await loaded;
-      const dropped = [...outbox.values()].filter(
-        (entry) => entry.keyId === keyId && !inFlight.has(entry.id),
-      );
-      for (const entry of dropped) await removeEntry(entry.id);
-      for (const entry of dropped) await publish(entry.accountId, entry.target.urn);
-    },
-
-    /** Tests and shutdown: stop the retry timer. */
-    stop(): void {
-      if (timer !== undefined) clearTimeout(timer);
-      timer = undefined;
+    /** Tests: what is in memory. */
+    inspect() {
+      return { intents: [...intents.values()], inFlight: inFlight.size, cachedTargets: cache.size };
     },
   };
 }
 
 export type ReactionEngine = ReturnType<typeof createReactionEngine>;
 
-const NOTICE_TEXT: Record<NoticeCode, string> = {
-  'no-key': 'Add your ConnectSafely key to react from here.',
-  'no-account': 'Choose which LinkedIn account reacts, in Accounts.',
-  unauthorized: 'ConnectSafely refused your key. Check it in Accounts.',
-  'account-not-found':
-    'ConnectSafely does not know the chosen LinkedIn account. Choose another in Accounts.',
-  rejected: 'ConnectSafely refused this reaction.',
-  'rate-limited': 'Rate limited: Reactbar will send this reaction when the limit resets.',
-  offline: 'Offline: this reaction is queued and will be sent when the connection is back.',
-  'server-error': 'ConnectSafely kept failing, so this reaction was undone. Try again later.',
-  'too-fast':
-    'That was faster than a person clicks, so Reactbar paused. Try again in a few seconds.',
-};
-
-/** The notice shown in the page: fixed words only; the service's own text stays in the history. */
-export function noticeFor(
-  urn: string,
-  failure: ApiFailure | { kind: 'no-key' | 'no-account' | 'too-fast'; message: string },
-  rolledBack: boolean,
-  retryAt?: number,
-): Notice {
-  const code: NoticeCode =
-    failure.kind === 'not-found'
-      ? 'account-not-found'
-      : failure.kind === 'server' || failure.kind === 'malformed'
-        ? rolledBack
-          ? 'server-error'
-          : 'offline'
-        : failure.kind === 'network'
-          ? 'offline'
-          : failure.kind;
-  let message = NOTICE_TEXT[code];
-  if (code === 'rate-limited' && retryAt) {
-    message = `Rate limited until ${formatTime(retryAt)}: Reactbar will send this reaction then.`;
-  }
-  if (code === 'offline' && (failure.kind === 'server' || failure.kind === 'malformed')) {
-    message = 'ConnectSafely had a problem: Reactbar will try again shortly.';
-  }
-  const fixInAccounts = ['no-key', 'no-account', 'unauthorized', 'account-not-found'].includes(
-    code,
-  );
-  return { urn, code, message, retryAt, fixInAccounts, rolledBack };
-}
-
-function formatTime(at: number): string {
-  return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-}
-
-/** Where the target can be opened on LinkedIn. */
-export function linkTo(target: TargetRef): string {
-  if (target.kind === 'message') {
-    const threadId = target.conversationUrn.match(/,(2-[^)]+)\)$/)?.[1] ?? '';
-    return `https://www.linkedin.com/messaging/thread/${encodeURIComponent(threadId)}/`;
-  }
-  const postUrn =
-    target.kind === 'comment' ? (target.urn.match(/\((urn:li:[^,]+),/)?.[1] ?? '') : target.urn;
-  return `https://www.linkedin.com/feed/update/${postUrn}/`;
+/** Sets a key in a map kept to the CACHED_TARGETS most recently set. */
+function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > CACHED_TARGETS) map.delete(map.keys().next().value as K);
 }

@@ -8,7 +8,8 @@ import type { AccountsOverview, KeySummary, RealtimeState } from '../accounts/ty
 import type { Notice, TargetRef, TargetView } from '../reactions/types';
 import type { ConnectionSettings } from '../settings';
 
-export type SenderKind = 'linkedin' | 'extension';
+/** Who may send a background message: a LinkedIn frame, or one of our two pages. */
+export type SenderKind = 'linkedin' | 'popup' | 'options';
 
 export interface PingRequest {
   from: 'content' | 'popup' | 'options';

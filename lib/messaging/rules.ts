@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { normalizeEmoji } from '../emoji/normalize';
 import { isSingleEmoji } from '../emoji/single';
+import { REACTION_TYPES } from '../kinds/registry';
 import { connectionSettingsSchema } from '../settings';
 import { parseCommentUrn, parseMessageUrn, parsePostUrn } from '../urn';
 import type { BackgroundProtocol, PingRequest, ReactRequest, SenderKind } from './protocol';
@@ -33,52 +34,80 @@ export const emojiSchema = z
   .transform(normalizeEmoji)
   .refine(isSingleEmoji, 'Not a single emoji');
 
-// Messages only for now: post and comment reactions join when their transport exists.
-const reactSchema = z
-  .strictObject({
-    target: z.strictObject({ kind: z.literal('message'), urn: messageUrn, conversationUrn }),
+/** LinkedIn's reaction types (MAYBE is retired: the API refuses it). */
+export const reactionTypeSchema = z.enum(REACTION_TYPES);
+
+/**
+ * A reaction, by the kind of its target: a message takes one emoji and must name its own
+ * conversation; a post or comment takes one of LinkedIn's reaction types.
+ */
+const reactSchema = z.union([
+  z.strictObject({
+    target: z
+      .strictObject({ kind: z.literal('message'), urn: messageUrn, conversationUrn })
+      // The conversation must be the message's own, as derived from its URN.
+      .refine(
+        (target) => parseMessageUrn(target.urn)?.conversationUrn === target.conversationUrn,
+        'The conversation does not match the message',
+      ),
     value: emojiSchema,
     react: z.boolean(),
-  })
-  // The conversation must be the message's own, as derived from its URN.
-  .refine(
-    ({ target }) => parseMessageUrn(target.urn)?.conversationUrn === target.conversationUrn,
-    'The conversation does not match the message',
-  ) satisfies z.ZodType<ReactRequest>;
+  }),
+  z.strictObject({
+    target: z.strictObject({ kind: z.literal('post'), urn: postUrn }),
+    value: reactionTypeSchema,
+    react: z.boolean(),
+  }),
+  z.strictObject({
+    target: z.strictObject({ kind: z.literal('comment'), urn: commentUrn }),
+    value: reactionTypeSchema,
+    react: z.boolean(),
+  }),
+]) satisfies z.ZodType<ReactRequest>;
 
 const keyId = z.string().min(1).max(64);
 
+/**
+ * Each action is accepted from the one context that uses it: the options page alone changes
+ * where keys are sent, the popup alone manages keys, LinkedIn frames alone react. A context
+ * that is compromised (a content script) or merely another page of ours gets nothing more.
+ */
 export const REQUEST_RULES = {
+  // A liveness check, harmless from anywhere that may talk to us.
   ping: {
     schema: z.strictObject({
       from: z.enum(['content', 'popup', 'options']),
     }) satisfies z.ZodType<PingRequest>,
-    senders: ['linkedin', 'extension'],
+    senders: ['linkedin', 'popup', 'options'],
   },
-  getStatus: { schema: z.undefined(), senders: ['extension'] },
-  saveConnection: { schema: connectionSettingsSchema, senders: ['extension'] },
+  // Where requests go: shown in the popup's Connection panel and on the options page.
+  getStatus: { schema: z.undefined(), senders: ['popup', 'options'] },
+  saveConnection: { schema: connectionSettingsSchema, senders: ['options'] },
+  // The bar.
   react: { schema: reactSchema, senders: ['linkedin'] },
   getViews: {
     schema: z.strictObject({ urns: z.array(anyTargetUrn).max(500) }),
-    senders: ['linkedin', 'extension'],
+    senders: ['linkedin'],
   },
-  openAccounts: { schema: z.undefined(), senders: ['linkedin', 'extension'] },
-  getAccounts: { schema: z.undefined(), senders: ['extension'] },
+  // The bar's "Open Accounts" link; the popup switches tabs itself.
+  openAccounts: { schema: z.undefined(), senders: ['linkedin'] },
+  // The popup's Accounts tab (also when the bar's link opens it in a tab).
+  getAccounts: { schema: z.undefined(), senders: ['popup'] },
   addKey: {
     schema: z.strictObject({
       apiKey: z.string().trim().min(8, 'That key is too short').max(512),
       label: z.string().trim().max(80).optional(),
     }),
-    senders: ['extension'],
+    senders: ['popup'],
   },
   renameKey: {
     schema: z.strictObject({ keyId, label: z.string().trim().min(1).max(80) }),
-    senders: ['extension'],
+    senders: ['popup'],
   },
-  recheckKey: { schema: z.strictObject({ keyId }), senders: ['extension'] },
-  removeKey: { schema: z.strictObject({ keyId }), senders: ['extension'] },
+  recheckKey: { schema: z.strictObject({ keyId }), senders: ['popup'] },
+  removeKey: { schema: z.strictObject({ keyId }), senders: ['popup'] },
   setDefaultAccount: {
     schema: z.strictObject({ keyId, accountId: z.string().regex(/^[0-9a-f]{24}$/i) }),
-    senders: ['extension'],
+    senders: ['popup'],
   },
 } as const satisfies Record<keyof BackgroundProtocol, Rule>;

@@ -1,6 +1,6 @@
 /**
- * Who sent a runtime message. Only this extension's own pages and LinkedIn frames count;
- * anything else (another extension, a page on another origin) is refused.
+ * Who sent a runtime message: the popup, the options page, or a LinkedIn frame. Anything else
+ * (another extension, a page on another origin, any other page of ours) is refused.
  */
 import type { SenderKind } from './protocol';
 
@@ -12,6 +12,16 @@ export interface SenderLike {
 }
 
 const LINKEDIN_HOST = /(^|\.)linkedin\.com$/;
+
+/**
+ * Our pages, by their exact path in the extension's origin, as WXT builds them from
+ * entrypoints/. Any extension page can be opened in a tab, so the path, not the way the page
+ * was opened, says which one it is; the query and the hash (popup.html#accounts) do not matter.
+ */
+const EXTENSION_PAGES: ReadonlyMap<string, SenderKind> = new Map([
+  ['/popup.html', 'popup'],
+  ['/options.html', 'options'],
+]);
 
 export function classifySender(
   sender: SenderLike,
@@ -26,7 +36,9 @@ export function classifySender(
     return null;
   }
   // protocol + host, not `origin`: URL gives "null" as the origin of non-web schemes in some engines.
-  if (`${url.protocol}//${url.host}` === extensionOrigin) return 'extension';
+  if (`${url.protocol}//${url.host}` === extensionOrigin) {
+    return EXTENSION_PAGES.get(url.pathname) ?? null;
+  }
   if (
     url.protocol === 'https:' &&
     LINKEDIN_HOST.test(url.hostname) &&

@@ -3,9 +3,20 @@
  * A "value" is an emoji for messages and a reaction type (LIKE, PRAISE, …) for posts/comments.
  */
 
+export type TargetKind = 'message' | 'post' | 'comment';
+
 export type TargetRef =
   | { kind: 'message'; urn: string; conversationUrn: string }
   | { kind: 'post' | 'comment'; urn: string };
+
+/** The services Reactbar reacts through; each kind of target belongs to one (see lib/kinds). */
+export type ServiceName = 'connectsafely' | 'linkedin';
+
+/**
+ * How a service holds a member's reactions on one target. many: a set of values, each on or
+ * off by itself (message emoji). one: at most one value, or none (LinkedIn's reaction types).
+ */
+export type ValueModel = 'many' | 'one';
 
 /** The user's own reactions on one target, as the UI should show them. */
 export interface TargetView {
@@ -16,15 +27,22 @@ export interface TargetView {
   pending: string[];
 }
 
+/** Why a reaction did not go through (or not yet). Services map their errors to these. */
+export type FailureKind =
+  | 'credential-refused' // the key or token was refused (expired, revoked, wrong)
+  | 'permission-missing' // the credential lacks a permission this reaction needs
+  | 'target-gone' // the message, post or comment no longer exists
+  | 'account-not-found' // the account or actor to react as is unknown to the service
+  | 'rate-limited' // the service limits requests: queued until retryAt
+  | 'invalid-request' // the service refused this reaction as invalid
+  | 'server-error' // the service failed (5xx, unreadable answer): retried
+  | 'offline'; // the service could not be reached: retried
+
 export type NoticeCode =
-  | 'no-key' // no ConnectSafely key stored yet
-  | 'no-account' // keys stored, but no account chosen
-  | 'unauthorized' // the key was refused (401)
-  | 'account-not-found' // 404
-  | 'rejected' // 400: the service refused this reaction
-  | 'rate-limited' // 429: queued until retryAt
-  | 'offline' // network down: queued, sent when back
-  | 'server-error' // 5xx after every retry
+  | FailureKind
+  | 'not-connected' // no key or token for the target's service yet
+  | 'no-actor' // a credential, but nobody chosen to react as
+  | 'changed-elsewhere' // a newer change made elsewhere replaced this click
   | 'too-fast'; // more clicks from one tab than a person makes
 
 /** Something to tell the user near the bar of one target. */
@@ -45,15 +63,19 @@ export interface Notice {
 export interface HistoryEntry {
   id?: number;
   at: number;
-  kind: TargetRef['kind'];
+  service: ServiceName;
+  kind: TargetKind;
   urn: string;
-  conversationUrn?: string;
+  /** A message's conversation, a comment's post. */
+  parentUrn?: string;
   value: string;
   react: boolean;
-  accountId: string;
-  /** own: clicked here; remote: arrived over the realtime socket. */
+  /** Who reacted: a ConnectSafely account id, or a LinkedIn person or organization URN. */
+  actor: string;
+  /** own: clicked here; remote: made elsewhere (arrived over the realtime socket). */
   source: 'own' | 'remote';
-  outcome: 'applied' | 'failed' | 'queued';
+  outcome: 'applied' | 'failed';
+  /** The service's own words, for the history only. */
   error?: string;
   /** Where the target can be opened on LinkedIn. */
   link: string;

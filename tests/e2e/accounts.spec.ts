@@ -23,7 +23,8 @@ test('add a valid key: its accounts are listed and the first becomes the default
   await expect(input).toHaveValue('');
 
   // Choosing the other account is remembered by the background.
-  await card.getByRole('radio', { name: 'Tomás Herrera' }).check();
+  await card.getByRole('radio', { name: 'Tomás Herrera' }).click();
+  await expect(card.getByRole('radio', { name: 'Tomás Herrera' })).toBeChecked();
   await popup.reload();
   await popup.getByRole('tab', { name: 'Accounts' }).click();
   await expect(popup.getByRole('radio', { name: 'Tomás Herrera' })).toBeChecked();

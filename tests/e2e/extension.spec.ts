@@ -1,3 +1,6 @@
+import type { FrameLocator, Locator, Page } from '@playwright/test';
+import { EXPECTED, type ExpectedTarget } from '../fixtures/expected';
+import { FIXTURE_URLS } from '../fixtures/routes';
 import { expect, test } from './fixtures';
 
 test('the extension loads with its background, popup and options page', async ({
@@ -73,4 +76,63 @@ test('connection settings are validated, saved, and read by a restarted backgrou
 
   await options.reload();
   await expect(options.getByLabel('LinkedIn API version')).toHaveValue('202609');
+});
+
+test.describe('fan-out, with no host access to LinkedIn', () => {
+  const [MESSAGE] = EXPECTED.messaging.initial as [ExpectedTarget];
+  const IN_IFRAME = EXPECTED.overlay.initial.find(
+    (target) => target.frame === 'preload',
+  ) as ExpectedTarget;
+
+  function button(scope: Page | FrameLocator, target: ExpectedTarget, name: string): Locator {
+    return scope
+      .locator(`reactbar-host[data-reactbar-urn="${target.urn}"]`)
+      .getByRole('button', { name, exact: true });
+  }
+
+  /** Shows the target's bar, once the background has answered the frame's first request. */
+  async function showBar(scope: Page | FrameLocator, target: ExpectedTarget): Promise<void> {
+    await scope.locator(`[data-event-urn="${target.urn}"]`).hover();
+    await expect(button(scope, target, 'React with 👍')).toBeAttached();
+  }
+
+  test.beforeEach(async ({ addKey }) => {
+    await addKey();
+  });
+
+  test('a restarted worker still reaches a tab that has not talked to it since', async ({
+    context,
+    stopWorker,
+  }) => {
+    const [a, b] = [await context.newPage(), await context.newPage()];
+    for (const page of [a, b]) {
+      await page.goto(FIXTURE_URLS.messaging);
+      await showBar(page, MESSAGE);
+    }
+    await stopWorker();
+
+    // Only tab A talks to the new worker; tab B is reached from what the old one stored.
+    await showBar(a, MESSAGE);
+    await button(a, MESSAGE, 'React with 👍').click();
+    await expect(button(b, MESSAGE, 'Remove your 👍 reaction')).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+  });
+
+  test("a reaction in one tab's iframe reaches the same iframe in another tab", async ({
+    context,
+  }) => {
+    const [a, b] = [await context.newPage(), await context.newPage()];
+    const iframe = (page: Page) => page.frameLocator('iframe[data-testid="interop-iframe"]');
+    for (const page of [a, b]) {
+      await page.goto(FIXTURE_URLS.overlay);
+      await showBar(iframe(page), IN_IFRAME);
+    }
+    await button(iframe(a), IN_IFRAME, 'React with 👍').click();
+    await expect(button(iframe(b), IN_IFRAME, 'Remove your 👍 reaction')).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+  });
 });

@@ -3,6 +3,7 @@
  * it defines, for the senders it allows, with payloads that pass their schema.
  */
 import { FIXTURE_URLS } from '../fixtures/routes';
+import { backgroundWorker } from '../support/browser';
 import { evaluateInContentScript } from '../support/content-world';
 import { expect, test } from './fixtures';
 
@@ -163,4 +164,58 @@ test('neither a content script nor a page script can redirect the key or click f
   await page.waitForTimeout(500);
   expect(await control.requests({ route: 'cs.react' })).toEqual([]);
   await expect(page.locator('reactbar-host').first().getByRole('dialog')).toHaveCount(0);
+});
+
+test('only the options page changes where keys are sent; only the popup manages keys', async ({
+  addKey,
+  emulator,
+  openOptions,
+  openPopup,
+}) => {
+  await addKey();
+  const evil = {
+    connectSafelyUrl: 'https://evil.example/linkedin',
+    socketUrl: 'wss://evil.example/ws',
+    linkedinUrl: 'https://evil.example/rest',
+    linkedinVersion: '202601',
+  };
+  // The popup page opened in a tab of its own, as any extension page can be.
+  const popup = await openPopup();
+  const fromPopup = (await popup.evaluate(forge('saveConnection', evil))) as Forged;
+  expect(fromPopup.answer?.err?.message).toContain('not accepted from this sender');
+  await popup.reload();
+  await popup.getByText('Connection').click();
+  await expect(popup.getByTestId('status-connectsafely')).toHaveText(
+    emulator.urls.connectSafelyUrl,
+  );
+  await expect(popup.getByTestId('status-socket')).toHaveText(emulator.urls.socketUrl);
+
+  const options = await openOptions();
+  const listKeys = (await options.evaluate(forge('getAccounts', undefined))) as Forged;
+  expect(listKeys.answer?.err?.message).toContain('not accepted from this sender');
+  const removeKey = (await options.evaluate(forge('removeKey', { keyId: 'x' }))) as Forged;
+  expect(removeKey.answer?.err?.message).toContain('not accepted from this sender');
+  // The same forged message is accepted from the page it is meant for.
+  const saved = (await options.evaluate(
+    forge('saveConnection', {
+      connectSafelyUrl: emulator.urls.connectSafelyUrl,
+      socketUrl: emulator.urls.socketUrl,
+      linkedinUrl: emulator.urls.linkedinUrl,
+      linkedinVersion: '202609',
+    }),
+  )) as Forged;
+  expect(saved.answer?.res).toMatchObject({ linkedinVersion: '202609' });
+});
+
+test('the extension holds host access to the APIs it calls, and no other LinkedIn host', async ({
+  context,
+}) => {
+  const worker = await backgroundWorker(context);
+  const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
+  // The background calls these two APIs; LinkedIn pages reach it through the content script.
+  expect([...(manifest.host_permissions ?? [])].sort()).toEqual([
+    'https://api.connectsafely.ai/*',
+    'https://api.linkedin.com/*',
+  ]);
+  expect(manifest.permissions).not.toContain('tabs');
 });

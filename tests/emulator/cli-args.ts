@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import type { AccountSeed, KeySeed, TokenSeed } from './types';
+import type { AccountSeed, CreateWhenExists, KeySeed, OAuthClientSeed, TokenSeed } from './types';
 
 export const DEFAULT_CLI_PORT = 8787;
 
@@ -11,6 +11,10 @@ export interface CliConfig {
   /** Undefined: the demo token. */
   tokens?: TokenSeed[];
   rateLimitPerHour?: number;
+  /** Undefined: the demo app. */
+  oauthClients?: OAuthClientSeed[];
+  createWhenExists?: CreateWhenExists;
+  linkedinDailyLimit?: { perDay: number };
 }
 
 const ACCOUNT_ID = /^[0-9a-f]{24}$/;
@@ -51,6 +55,15 @@ export function parseTokenFlag(value: string): TokenSeed {
   return { token, sub: sub ?? digest(token).slice(0, 10) };
 }
 
+/** `<clientId>=<clientSecret>` */
+export function parseClientFlag(value: string): OAuthClientSeed {
+  const [clientId = '', clientSecret] = splitOnce(value);
+  if (clientId === '' || !clientSecret) {
+    throw new Error(`--client ${value}: expected <clientId>=<clientSecret>`);
+  }
+  return { clientId, clientSecret };
+}
+
 function splitOnce(value: string): [string, string | undefined] {
   const mark = value.indexOf('=');
   return mark < 0 ? [value, undefined] : [value.slice(0, mark), value.slice(mark + 1)];
@@ -69,6 +82,9 @@ export function parseCliArgs(argv: string[]): CliConfig {
       key: { type: 'string', multiple: true },
       token: { type: 'string', multiple: true },
       'rate-limit': { type: 'string' },
+      client: { type: 'string', multiple: true },
+      'create-when-exists': { type: 'string' },
+      'linkedin-daily-limit': { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -77,11 +93,26 @@ export function parseCliArgs(argv: string[]): CliConfig {
     values.port === undefined ? DEFAULT_CLI_PORT : parseNonNegativeInt('--port', values.port);
   if (port > 65535) throw new Error(`--port ${port}: out of range`);
   const rateLimit = values['rate-limit'];
+  const createWhenExists = values['create-when-exists'];
+  if (
+    createWhenExists !== undefined &&
+    createWhenExists !== 'upsert' &&
+    createWhenExists !== 'conflict'
+  ) {
+    throw new Error(`--create-when-exists ${createWhenExists}: expected upsert or conflict`);
+  }
+  const dailyLimit = values['linkedin-daily-limit'];
   return {
     port,
     keys: values.key?.map(parseKeyFlag),
     tokens: values.token?.map(parseTokenFlag),
     rateLimitPerHour:
       rateLimit === undefined ? undefined : parseNonNegativeInt('--rate-limit', rateLimit),
+    oauthClients: values.client?.map(parseClientFlag),
+    createWhenExists,
+    linkedinDailyLimit:
+      dailyLimit === undefined
+        ? undefined
+        : { perDay: parseNonNegativeInt('--linkedin-daily-limit', dailyLimit) },
   };
 }

@@ -43,6 +43,20 @@ describe('parseCliArgs', () => {
     expect(config.tokens?.[1]?.sub).toMatch(/^[0-9a-f]{10}$/);
   });
 
+  it('reads LinkedIn apps and switches', () => {
+    const config = parseCliArgs([
+      '--client',
+      'app1=secret=with=equals',
+      '--create-when-exists',
+      'conflict',
+      '--linkedin-daily-limit',
+      '3',
+    ]);
+    expect(config.oauthClients).toEqual([{ clientId: 'app1', clientSecret: 'secret=with=equals' }]);
+    expect(config.createWhenExists).toBe('conflict');
+    expect(config.linkedinDailyLimit).toEqual({ perDay: 3 });
+  });
+
   it('generates the same account id for the same key every time', () => {
     const first = parseCliArgs(['--key', 'stable']).keys?.[0]?.accounts[0]?.id;
     const second = parseCliArgs(['--key', 'stable']).keys?.[0]?.accounts[0]?.id;
@@ -56,6 +70,9 @@ describe('parseCliArgs', () => {
     [['--key', '=aaaaaaaaaaaaaaaaaaaaaaaa']],
     [['--token', 't=bad sub']],
     [['--rate-limit', '-1']],
+    [['--client', 'idWithoutSecret']],
+    [['--create-when-exists', 'sometimes']],
+    [['--linkedin-daily-limit', 'many']],
     [['--unknown']],
   ])('refuses %j', (argv) => {
     expect(() => parseCliArgs(argv)).toThrow();
@@ -83,6 +100,8 @@ describe('cli', () => {
         'cs_cli=cccccccccccccccccccccccc',
         '--token',
         'tok=member9',
+        '--client',
+        'cli_app=cli_secret',
       ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
@@ -95,7 +114,10 @@ describe('cli', () => {
       accountId: 'cccccccccccccccccccccccc',
       linkedinToken: 'tok',
       actor: 'urn:li:person:member9',
+      linkedinClientId: 'cli_app',
+      linkedinClientSecret: 'cli_secret',
     });
+    expect(printed.linkedinOAuthUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/oauth\/v2$/);
     expect(printed.connectSafelyUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/linkedin$/);
     expect(printed.socketUrl).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/linkedin\/ws$/);
     expect(printed.linkedinUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/rest$/);

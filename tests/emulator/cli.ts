@@ -1,6 +1,8 @@
 /**
  * npm run emulator -- [--port 8787] [--rate-limit <perHour>]
  *                      [--key <apiKey>[=<accountId>,…]]… [--token <token>[=<sub>]]…
+ *                      [--client <clientId>=<clientSecret>]… [--create-when-exists upsert|conflict]
+ *                      [--linkedin-daily-limit <perDay>]
  * Prints one JSON line (URLs and the credentials to use) once listening; logs go to stderr.
  */
 import { parseCliArgs } from './cli-args';

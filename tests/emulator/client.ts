@@ -1,11 +1,15 @@
 import type {
   ControlState,
+  CreateWhenExists,
+  LinkedInDailyLimit,
   LinkedInReaction,
   LinkedInReactionType,
   ReactionEvent,
   RequestLogEntry,
   RouteId,
   SocketMode,
+  TokenInfo,
+  TokenStatus,
 } from './types';
 
 export { buildMessageFixture, encodeRestliValue, reactPath, restliKey } from './fixtures';
@@ -150,6 +154,41 @@ export class EmulatorControl {
       seed,
     );
     return reaction;
+  }
+
+  /** What a LinkedIn create answers where the actor already reacted: replace, or 409. */
+  async setCreateWhenExists(mode: CreateWhenExists): Promise<void> {
+    await this.call('POST', '/create-when-exists', { mode });
+  }
+
+  /**
+   * LinkedIn REST calls per member and UTC day (null: no limit); `retryAfter`: whether its
+   * 429s say when the day ends.
+   */
+  async setLinkedInDailyLimit(perDay: number | null, retryAfter = false): Promise<void> {
+    await this.call('POST', '/linkedin-daily-limit', {
+      perDay,
+      retryAfter,
+    } satisfies LinkedInDailyLimit);
+  }
+
+  /**
+   * A new LinkedIn token for a member (default: the primary one), with these scopes (default
+   * openid, profile, w_member_social), expiring in 60 days unless told (null: never).
+   */
+  async mintToken(
+    options: { sub?: string; scopes?: string[]; expiresInSeconds?: number | null } = {},
+  ): Promise<TokenInfo> {
+    return this.call('POST', '/tokens', options);
+  }
+
+  /** Expires or revokes a token (401 from now on), or makes it active again. */
+  async setTokenStatus(token: string, status: TokenStatus): Promise<TokenInfo> {
+    return this.call('POST', '/tokens/status', { token, status });
+  }
+
+  async token(token: string): Promise<TokenInfo> {
+    return this.call('GET', `/tokens?${new URLSearchParams({ token })}`);
   }
 
   /** The realtime events held for a key (default: the primary key). */

@@ -146,6 +146,7 @@ describe('control: request log', () => {
       method: 'POST',
       path: `/linkedin${REACT}`,
       query: { accountId: DEMO_CREDENTIALS.accountId },
+      rawQuery: `accountId=${DEMO_CREDENTIALS.accountId}`,
       body: { emoji: '👍', react: true },
       status: 200,
       injected: false,
@@ -226,6 +227,10 @@ describe('control: state readers and reset', () => {
     await t.control.setReadsForbidden(true);
     await t.control.setRateLimit(1);
     await t.control.setSockets('refuse');
+    await t.control.setCreateWhenExists('conflict');
+    await t.control.setLinkedInDailyLimit(0, true);
+    const minted = await t.control.mintToken();
+    await t.control.setTokenStatus(DEMO_CREDENTIALS.linkedinToken, 'revoked');
 
     await t.control.reset();
 
@@ -243,7 +248,12 @@ describe('control: state readers and reset', () => {
       rateLimitPerHour: null,
       openSockets: 0,
       credentials: t.emulator.credentials,
+      createWhenExists: 'upsert',
+      linkedinDailyLimit: { perDay: null, retryAfter: false },
     });
+    // Seeded tokens stay, switched back; minted (and signed-in) tokens are gone.
+    expect((await liFetch(t.emulator, '/v2/userinfo')).status).toBe(200);
+    await expect(t.control.token(minted.token)).rejects.toThrow(/404/);
     const accounts = await csFetch(t.emulator, '/accounts');
     expect(accounts.status).toBe(200);
     expect(accounts.headers.get('x-ratelimit-remaining')).toBe('999');

@@ -1,11 +1,18 @@
 import { CredentialRegistry } from './credentials';
-import { DEMO_KEYS, DEMO_TOKENS } from './demo';
+import { DEMO_KEYS, DEMO_OAUTH_CLIENTS, DEMO_ORGANIZATIONS, DEMO_TOKENS } from './demo';
 import { EventHub } from './events';
 import { FaultBoard } from './faults';
+import { LinkedInAuth } from './linkedin/auth';
+import { DailyLimiter } from './linkedin/daily-limit';
 import { RateLimiter } from './rate-limit';
 import { RequestLog } from './request-log';
 import { MessageReactionStore, PostReactionStore } from './stores';
-import type { EmulatorOptions } from './types';
+import type { CreateWhenExists, EmulatorOptions } from './types';
+
+/** LinkedIn's switches that are not faults: what it does when a reaction already exists. */
+export interface LinkedInBehaviour {
+  createWhenExists: CreateWhenExists;
+}
 
 /** The emulator's state and switches, shared by the HTTP handlers, the socket and control. */
 export interface EmulatorCore {
@@ -16,12 +23,25 @@ export interface EmulatorCore {
   faults: FaultBoard;
   log: RequestLog;
   events: EventHub;
+  /** Tokens issued by sign-in or minted by tests, token switches, consents and codes. */
+  auth: LinkedInAuth;
+  dailyLimit: DailyLimiter;
+  linkedin: LinkedInBehaviour;
+  /** The start-up values, for reset. */
+  initialLinkedIn: Readonly<LinkedInBehaviour>;
   now: () => number;
 }
 
 export function createCore(options: EmulatorOptions): EmulatorCore {
   const now = options.now ?? Date.now;
-  const registry = new CredentialRegistry(options.keys ?? DEMO_KEYS, options.tokens ?? DEMO_TOKENS);
+  const registry = new CredentialRegistry(
+    options.keys ?? DEMO_KEYS,
+    options.tokens ?? DEMO_TOKENS,
+    options.oauthClients ?? DEMO_OAUTH_CLIENTS,
+    options.organizations ?? DEMO_ORGANIZATIONS,
+    now(),
+  );
+  const initialLinkedIn = { createWhenExists: options.createWhenExists ?? 'upsert' } as const;
   return {
     registry,
     messages: new MessageReactionStore(),
@@ -34,6 +54,13 @@ export function createCore(options: EmulatorOptions): EmulatorCore {
     faults: new FaultBoard(),
     log: new RequestLog(),
     events: new EventHub(),
+    auth: new LinkedInAuth(registry, now),
+    dailyLimit: new DailyLimiter(now, {
+      perDay: options.linkedinDailyLimit?.perDay ?? null,
+      retryAfter: options.linkedinDailyLimit?.retryAfter ?? false,
+    }),
+    linkedin: { ...initialLinkedIn },
+    initialLinkedIn,
     now,
   };
 }
@@ -46,4 +73,7 @@ export function resetCore(core: EmulatorCore): void {
   core.faults.reset();
   core.log.clear();
   core.events.reset();
+  core.auth.reset();
+  core.dailyLimit.reset();
+  core.linkedin = { ...core.initialLinkedIn };
 }

@@ -3,7 +3,11 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 /** What a handler answers; the server turns it into bytes, logs its status and adds CORS. */
 export interface ApiResponse {
   status: number;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as is, with `contentType` (an HTML page); `body` is ignored then. */
+  text?: string;
+  contentType?: string;
   headers?: Record<string, string>;
   /** Destroy the connection without answering (a network failure as the client sees it). */
   drop?: boolean;
@@ -88,6 +92,12 @@ export function writeResponse(res: ServerResponse, response: ApiResponse): void 
     return;
   }
   const headers: Record<string, string> = { ...CORS_HEADERS, ...response.headers };
+  if (response.text !== undefined) {
+    headers['Content-Type'] = response.contentType ?? 'text/plain; charset=utf-8';
+    res.writeHead(response.status, headers);
+    res.end(response.text);
+    return;
+  }
   if (response.body === undefined) {
     res.writeHead(response.status, headers);
     res.end();
@@ -110,6 +120,27 @@ export function headerValue(headers: IncomingHttpHeaders, name: string): string 
   const value = headers[name.toLowerCase()];
   return Array.isArray(value) ? value.join(', ') : value;
 }
+
+export const htmlResponse = (status: number, html: string): ApiResponse => ({
+  status,
+  text: html,
+  contentType: 'text/html; charset=utf-8',
+});
+
+/** A 302 to `location`. */
+export const redirectResponse = (location: string): ApiResponse => ({
+  status: 302,
+  headers: { Location: location, 'Cache-Control': 'no-store' },
+});
+
+/** Escapes text for HTML content and attribute values. */
+export const escapeHtml = (text: string): string =>
+  text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
 
 export const sleep = (ms: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, ms));

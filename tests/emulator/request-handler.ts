@@ -13,25 +13,40 @@ import {
   writeResponse,
 } from './http';
 import { handleLinkedIn } from './linkedin/api';
-import { liDefaultErrorBody, liError } from './linkedin/errors';
+import { liDefaultErrorBody, liError, oauthDefaultErrorBody, oauthError } from './linkedin/errors';
+import { handleOAuth } from './linkedin/oauth';
 import { flattenHeaders, loggableBody, queryToRecord } from './request-log';
 import { type ApiName, identifyApi, identifyRoute } from './routes';
 import type { RouteId } from './types';
 
 type ApiOnly = Exclude<ApiName, 'control'>;
 
-const errorIn = (api: ApiOnly, status: number, message: string): ApiResponse =>
-  api === 'connectSafely' ? csError(status, message) : liError(status, message);
+function errorIn(api: ApiOnly, status: number, message: string): ApiResponse {
+  if (api === 'connectSafely') return csError(status, message);
+  return api === 'oauth' ? oauthError(status, 'server_error', message) : liError(status, message);
+}
+
+const DEFAULT_ERROR_BODIES: Record<ApiOnly, (status: number) => unknown> = {
+  connectSafely: csDefaultErrorBody,
+  linkedin: liDefaultErrorBody,
+  oauth: oauthDefaultErrorBody,
+};
+
+const HANDLERS: Record<
+  ApiOnly,
+  (route: RouteId | null, ctx: RequestContext, core: EmulatorCore) => ApiResponse
+> = {
+  connectSafely: handleConnectSafely,
+  linkedin: handleLinkedIn,
+  oauth: handleOAuth,
+};
 
 /** A queued `failNext` answer for this route, in the format of its API. */
 function injectedFailure(api: ApiOnly, route: RouteId, core: EmulatorCore): ApiResponse | null {
   const failure = core.faults.takeFailure(route);
   if (!failure) return null;
   if (failure.status === 0) return { status: 0, drop: true };
-  const defaultBody =
-    api === 'connectSafely'
-      ? csDefaultErrorBody(failure.status)
-      : liDefaultErrorBody(failure.status);
+  const defaultBody = DEFAULT_ERROR_BODIES[api](failure.status);
   const headers =
     failure.retryAfterSeconds === undefined
       ? undefined
@@ -52,18 +67,14 @@ async function answerApi(
     if (failure) return { response: failure, injected: true };
   }
   try {
-    const response =
-      api === 'connectSafely'
-        ? handleConnectSafely(route, ctx, core)
-        : handleLinkedIn(route, ctx, core);
-    return { response, injected: false };
+    return { response: HANDLERS[api](route, ctx, core), injected: false };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { response: errorIn(api, 500, `Emulator error: ${message}`), injected: false };
   }
 }
 
-/** The HTTP side of the emulator: CORS preflight, control, then the two APIs, each logged. */
+/** The HTTP side of the emulator: CORS preflight, control, then the APIs, each logged. */
 export function createRequestHandler(deps: ControlDeps) {
   const { core } = deps;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -95,6 +106,7 @@ export function createRequestHandler(deps: ControlDeps) {
       method: ctx.method,
       path: ctx.path,
       query: queryToRecord(ctx.query),
+      rawQuery: ctx.rawQuery,
       headers: flattenHeaders(ctx.headers),
       body: loggableBody(ctx.bodyText),
       status: response.drop ? 0 : response.status,

@@ -3,12 +3,18 @@ import type { AddressInfo } from 'node:net';
 import { createCore } from './core';
 import { RealtimeSocketServer } from './realtime/socket-server';
 import { createRequestHandler } from './request-handler';
-import { CONNECTSAFELY_BASE, CONTROL_BASE, LINKEDIN_BASE, SOCKET_PATH } from './routes';
+import { CONNECTSAFELY_BASE, CONTROL_BASE, LINKEDIN_BASE, OAUTH_BASE, SOCKET_PATH } from './routes';
 import type { Emulator, EmulatorOptions, EmulatorUrls } from './types';
 
-export { DEMO_CREDENTIALS, DEMO_KEYS, DEMO_TOKENS } from './demo';
+export {
+  DEMO_CREDENTIALS,
+  DEMO_KEYS,
+  DEMO_OAUTH_CLIENTS,
+  DEMO_ORGANIZATIONS,
+  DEMO_TOKENS,
+} from './demo';
 export type * from './types';
-export { LINKEDIN_REACTION_TYPES, ROUTE_IDS } from './types';
+export { LINKEDIN_REACTION_TYPES, ORGANIZATION_ROLES, ROUTE_IDS } from './types';
 
 const DEFAULT_AUTH_TIMEOUT_MS = 10_000;
 
@@ -20,13 +26,14 @@ function urlsFor(host: string, port: number): EmulatorUrls {
     connectSafelyUrl: `http://${authority}${CONNECTSAFELY_BASE}`,
     socketUrl: `ws://${authority}${SOCKET_PATH}`,
     linkedinUrl: `http://${authority}${LINKEDIN_BASE}`,
+    linkedinOAuthUrl: `http://${authority}${OAUTH_BASE}`,
     controlUrl: `http://${authority}${CONTROL_BASE}`,
   };
 }
 
 /**
- * Starts the emulator of ConnectSafely, LinkedIn's Reactions API and the realtime socket on one
- * port. Without options: a free port on 127.0.0.1 and the demo credentials.
+ * Starts the emulator of ConnectSafely, LinkedIn's Reactions API and OAuth, and the realtime
+ * socket on one port. Without options: a free port on 127.0.0.1 and the demo credentials.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const host = options.host ?? '127.0.0.1';

@@ -14,6 +14,11 @@ export const ROUTE_IDS = [
   'li.batchGet',
   'li.list',
   'li.userinfo',
+  'li.organizationAcls',
+  'li.organization',
+  'li.authorize',
+  'li.consent',
+  'li.accessToken',
   'socket',
 ] as const;
 
@@ -49,6 +54,59 @@ export interface TokenSeed {
   sub: string;
   givenName?: string;
   familyName?: string;
+  /** The scopes it was granted. Default DEFAULT_TOKEN_SCOPES (member and page scopes). */
+  scopes?: string[];
+  /** Seconds from start-up until it expires (401). Default: never. */
+  expiresInSeconds?: number;
+}
+
+/** A member's own LinkedIn app, for "Sign in with LinkedIn" (the authorization-code flow). */
+export interface OAuthClientSeed {
+  clientId: string;
+  clientSecret: string;
+  /** Shown on the consent page. Default 'Reactbar Demo App'. */
+  name?: string;
+  /**
+   * The redirect URLs registered in the app. Default: any https:// URL or http:// loopback
+   * URL (an extension's redirect URL depends on its id, which tests learn late).
+   */
+  redirectUris?: string[];
+  /** The scopes the app's products allow. Default OAUTH_CLIENT_SCOPES. */
+  scopes?: string[];
+}
+
+/** The company-page roles LinkedIn knows (only the first three may react for a page). */
+export const ORGANIZATION_ROLES = [
+  'ADMINISTRATOR',
+  'DIRECT_SPONSORED_CONTENT_POSTER',
+  'RECRUITING_POSTER',
+  'ANALYST',
+  'CURATOR',
+  'CONTENT_ADMINISTRATOR',
+  'LEAD_GEN_FORMS_MANAGER',
+] as const;
+export type OrganizationRoleName = (typeof ORGANIZATION_ROLES)[number];
+
+export const ROLE_STATES = ['APPROVED', 'REQUESTED', 'REJECTED', 'REVOKED'] as const;
+export type RoleState = (typeof ROLE_STATES)[number];
+
+/** A company page, and the members' roles on it. */
+export interface OrganizationSeed {
+  /** Digits: the page is `urn:li:organization:<id>`. */
+  id: string;
+  localizedName: string;
+  vanityName?: string;
+  roles: Array<{ sub: string; role: OrganizationRoleName; state?: RoleState }>;
+}
+
+/** What a create answers where the actor already reacted (LinkedIn does not document it). */
+export type CreateWhenExists = 'upsert' | 'conflict';
+
+export interface LinkedInDailyLimit {
+  /** REST calls per member and UTC day; null: no limit. */
+  perDay: number | null;
+  /** Whether a 429 names the end of the day in Retry-After (LinkedIn's usually do not). */
+  retryAfter: boolean;
 }
 
 export interface EmulatorOptions {
@@ -62,6 +120,14 @@ export interface EmulatorOptions {
   tokens?: TokenSeed[];
   /** Overrides every key's plan limit (1000 standard, 10000 enterprise). */
   rateLimitPerHour?: number;
+  /** LinkedIn apps for the OAuth flow. Default: the demo app. */
+  oauthClients?: OAuthClientSeed[];
+  /** Company pages and roles. Default: the demo pages. */
+  organizations?: OrganizationSeed[];
+  /** Default 'upsert'. */
+  createWhenExists?: CreateWhenExists;
+  /** Default: no limit, and Retry-After not sent. */
+  linkedinDailyLimit?: Partial<LinkedInDailyLimit>;
   /** How long a socket may stay unauthenticated before it is closed (4408). Default 10 000. */
   socketAuthTimeoutMs?: number;
   /** Clock in epoch ms, replaceable so tests can move time (rate-limit windows). */
@@ -72,6 +138,7 @@ export interface EmulatorUrls {
   connectSafelyUrl: string;
   socketUrl: string;
   linkedinUrl: string;
+  linkedinOAuthUrl: string;
   controlUrl: string;
 }
 
@@ -80,6 +147,8 @@ export interface EmulatorCredentials {
   accountId: string;
   linkedinToken: string;
   actor: string;
+  linkedinClientId: string;
+  linkedinClientSecret: string;
 }
 
 export interface Emulator {
@@ -137,6 +206,8 @@ export interface RequestLogEntry {
   path: string;
   /** Decoded query parameters; a repeated name gives an array. */
   query: Record<string, string | string[]>;
+  /** The query string as received (not decoded), without '?'; '' when there is none. */
+  rawQuery: string;
   /** Lower-case names. */
   headers: Record<string, string>;
   /** Parsed JSON body, the raw text if it was not JSON, or null when empty. */
@@ -167,4 +238,20 @@ export interface ControlState {
   rateLimitPerHour: number | null;
   openSockets: number;
   credentials: EmulatorCredentials;
+  createWhenExists: CreateWhenExists;
+  linkedinDailyLimit: LinkedInDailyLimit;
 }
+
+/** A token as the control interface describes it. */
+export interface TokenInfo {
+  token: string;
+  sub: string;
+  actor: string;
+  scopes: string[];
+  /** Epoch ms, or null for never. */
+  expiresAt: number | null;
+  status: TokenStatus;
+}
+
+/** active; expired (by time, or switched); revoked (switched). Both of the last answer 401. */
+export type TokenStatus = 'active' | 'expired' | 'revoked';

@@ -8,11 +8,15 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RateLimitBudget } from '@/lib/accounts/types';
 import {
-  ApiError,
-  type ApiFailure,
+  type Failure,
+  isRetryable,
+  mayHaveApplied,
+  REQUEST_TIMEOUT_MS,
+  ServiceError,
+} from '@/lib/engine/types';
+import {
   type ConnectSafelyOptions,
   createConnectSafelyClient,
-  isRetryable,
   type ReactCall,
   readRateLimit,
   retryAtFrom,
@@ -59,14 +63,20 @@ function reactCall(overrides: Partial<ReactCall> = {}): ReactCall {
   };
 }
 
-/** The ApiError's failure a call rejected with (fails the test if it resolved or threw otherwise). */
-async function failureOf(call: Promise<unknown>): Promise<ApiFailure> {
+/**
+ * The ServiceError's failure a call rejected with (fails the test if it resolved or threw
+ * otherwise). The error's message is the service's words (`detail`), never a URL or the key.
+ */
+async function failureOf(call: Promise<unknown>): Promise<Failure> {
   const error = await call.then(
     () => undefined,
     (caught: unknown) => caught,
   );
-  expect(error).toBeInstanceOf(ApiError);
-  return (error as ApiError).failure;
+  expect(error).toBeInstanceOf(ServiceError);
+  const { failure, message } = error as ServiceError;
+  expect(message).toBe(failure.detail);
+  expect(message).not.toContain(emulator.credentials.connectSafelyKey);
+  return failure;
 }
 
 const reactionsOnMessage = () =>
@@ -123,51 +133,72 @@ describe('react: the request on the wire', () => {
 });
 
 describe('react: failures', () => {
-  it('maps a 400 to rejected, with the service’s reason', async () => {
+  it('maps a 400 to invalid-request, with the service’s reason in detail', async () => {
     const failure = await failureOf(client().react(reactCall({ emoji: 'not an emoji' })));
-    expect(failure.kind).toBe('rejected');
-    expect(failure.message).toContain('emoji must be exactly one emoji');
-    expect(isRetryable(failure)).toBe(false);
+    expect(failure.kind).toBe('invalid-request');
+    expect(failure.detail).toMatch(/^ConnectSafely refused this reaction: /);
+    expect(failure.detail).toContain('emoji must be exactly one emoji');
+    expect(isRetryable(failure.kind)).toBe(false);
   });
 
-  it('maps an injected 400 body to rejected with its error text', async () => {
+  it('maps an injected 400 body to invalid-request with its error text', async () => {
     await control.failNext('cs.react', 400, 1, { body: { error: 'Reaction failed' } });
     const failure = await failureOf(client().react(reactCall()));
     expect(failure).toEqual({
-      kind: 'rejected',
-      message: 'ConnectSafely refused this reaction: Reaction failed',
+      kind: 'invalid-request',
+      detail: 'ConnectSafely refused this reaction: Reaction failed',
     });
     expect(await reactionsOnMessage()).toEqual([]);
   });
 
-  it('maps a 401 (unknown key) to unauthorized', async () => {
+  it('maps a 401 (unknown key) to credential-refused', async () => {
     const failure = await failureOf(client({ apiKey: 'cs_wrong_key' }).react(reactCall()));
-    expect(failure.kind).toBe('unauthorized');
-    expect(isRetryable(failure)).toBe(false);
+    expect(failure).toEqual({
+      kind: 'credential-refused',
+      detail: 'ConnectSafely refused the API key (401).',
+    });
+    expect(isRetryable(failure.kind)).toBe(false);
     const [request] = await control.requests({ route: 'cs.react' });
     expect(request?.status).toBe(401);
   });
 
-  it('maps a 404 (unknown account) to not-found', async () => {
+  it('maps a 404 (unknown account) to account-not-found', async () => {
     const failure = await failureOf(client().react(reactCall({ accountId: UNKNOWN_ACCOUNT })));
-    expect(failure.kind).toBe('not-found');
-    expect(isRetryable(failure)).toBe(false);
+    expect(failure).toEqual({
+      kind: 'account-not-found',
+      detail: 'ConnectSafely does not know this LinkedIn account (404).',
+    });
+    expect(isRetryable(failure.kind)).toBe(false);
   });
 
-  it.each([500, 502, 503])('maps a %i to a retryable server failure', async (status) => {
-    await control.failNext('cs.react', status);
-    const failure = await failureOf(client().react(reactCall()));
-    expect(failure).toMatchObject({ kind: 'server', status });
-    expect(isRetryable(failure)).toBe(true);
-    expect(await reactionsOnMessage()).toEqual([]);
-  });
+  it.each([500, 502, 503])(
+    'maps a %i to server-error: retried, outcome unknown',
+    async (status) => {
+      await control.failNext('cs.react', status);
+      const failure = await failureOf(client().react(reactCall()));
+      expect(failure).toEqual({
+        kind: 'server-error',
+        detail: `ConnectSafely had a problem (${status}).`,
+      });
+      expect(isRetryable(failure.kind)).toBe(true);
+      // A 5xx may come after the service applied it: the engine resends the latest intent.
+      expect(mayHaveApplied(failure)).toBe(true);
+      expect(await reactionsOnMessage()).toEqual([]);
+    },
+  );
 
   it('maps a 429 with Retry-After to rate-limited with retryAt = now + the seconds', async () => {
     const now = 1_767_225_600_000;
     await control.failNext('cs.react', 429, 1, { retryAfterSeconds: 120 });
     const failure = await failureOf(client({ now: () => now }).react(reactCall()));
-    expect(failure).toMatchObject({ kind: 'rate-limited', retryAt: now + 120_000 });
-    expect(isRetryable(failure)).toBe(true);
+    expect(failure).toEqual({
+      kind: 'rate-limited',
+      detail: 'ConnectSafely rate limit reached.',
+      retryAt: now + 120_000,
+    });
+    expect(isRetryable(failure.kind)).toBe(true);
+    // A refused request was not applied.
+    expect(mayHaveApplied(failure)).toBe(false);
   });
 
   it('maps the real hourly limit to rate-limited, retrying at the window end', async () => {
@@ -176,13 +207,12 @@ describe('react: failures', () => {
     const before = Date.now();
     const failure = await failureOf(client().react(reactCall({ emoji: '🎉' })));
     expect(failure.kind).toBe('rate-limited');
-    if (failure.kind !== 'rate-limited') return;
     expect(failure.retryAt).toBeGreaterThan(before);
     expect(failure.retryAt).toBeLessThanOrEqual(before + 3600_000 + 1000);
     expect(await reactionsOnMessage()).toEqual(['👍']);
   });
 
-  it('maps a refused connection (closed port) to network, without the URL in the message', async () => {
+  it('maps a refused connection (closed port) to offline, without the URL in the detail', async () => {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
@@ -190,21 +220,27 @@ describe('react: failures', () => {
 
     const baseUrl = `http://127.0.0.1:${port}/linkedin`;
     const failure = await failureOf(client({ baseUrl }).react(reactCall()));
-    expect(failure.kind).toBe('network');
-    expect(failure.message).not.toContain(String(port));
-    expect(isRetryable(failure)).toBe(true);
+    expect(failure).toEqual({ kind: 'offline', detail: 'ConnectSafely could not be reached.' });
+    expect(failure.detail).not.toContain(String(port));
+    expect(isRetryable(failure.kind)).toBe(true);
+    expect(mayHaveApplied(failure)).toBe(true);
   });
 
-  it('maps a dropped connection to network', async () => {
+  it('maps a dropped connection to offline', async () => {
     await control.failNext('cs.react', 0);
     const failure = await failureOf(client().react(reactCall()));
-    expect(failure.kind).toBe('network');
+    expect(failure.kind).toBe('offline');
   });
 
-  it('maps a timeout to network', async () => {
+  it('maps a timeout to offline', async () => {
     await control.setLatency(1000, 'cs.react');
     const failure = await failureOf(client({ timeoutMs: 100 }).react(reactCall()));
-    expect(failure.kind).toBe('network');
+    expect(failure.kind).toBe('offline');
+  });
+
+  it('gives a request up after the engine’s REQUEST_TIMEOUT_MS by default', () => {
+    // The engine keeps a dead worker's request window open this long: the two must agree.
+    expect(REQUEST_TIMEOUT_MS).toBe(15_000);
   });
 });
 
@@ -266,9 +302,9 @@ describe('accounts()', () => {
     expect(request?.headers.authorization).toBe(`Bearer ${emulator.credentials.connectSafelyKey}`);
   });
 
-  it('answers unauthorized for a refused key', async () => {
+  it('answers credential-refused for a refused key', async () => {
     const failure = await failureOf(client({ apiKey: 'cs_wrong_key' }).accounts());
-    expect(failure.kind).toBe('unauthorized');
+    expect(failure.kind).toBe('credential-refused');
   });
 });
 
@@ -301,21 +337,28 @@ describe('answers the emulator never gives (local server)', () => {
     };
   };
 
-  it('maps a 200 that is not JSON to malformed', async () => {
+  it('maps a 200 that is not JSON to server-error (it may have been applied)', async () => {
     respond(200, '<html>garbage</html>');
     const failure = await failureOf(local().react(reactCall()));
-    expect(failure.kind).toBe('malformed');
-    expect(isRetryable(failure)).toBe(true);
+    expect(failure).toEqual({
+      kind: 'server-error',
+      detail: 'ConnectSafely sent an answer Reactbar could not read.',
+    });
+    expect(isRetryable(failure.kind)).toBe(true);
+    expect(mayHaveApplied(failure)).toBe(true);
   });
 
-  it('maps a 200 JSON body without success:true to malformed', async () => {
+  it('maps a 200 JSON body without success:true to server-error', async () => {
     respond(200, JSON.stringify({ success: false }));
-    expect((await failureOf(local().react(reactCall()))).kind).toBe('malformed');
+    expect((await failureOf(local().react(reactCall()))).kind).toBe('server-error');
   });
 
-  it('maps an account list of the wrong shape to malformed', async () => {
+  it('maps an account list of the wrong shape to server-error', async () => {
     respond(200, JSON.stringify({ accounts: [] }));
-    expect((await failureOf(local().accounts())).kind).toBe('malformed');
+    expect(await failureOf(local().accounts())).toEqual({
+      kind: 'server-error',
+      detail: 'ConnectSafely sent an account list Reactbar could not read.',
+    });
   });
 
   it('names accounts by publicId, then id, when names are missing', async () => {
@@ -355,16 +398,36 @@ describe('answers the emulator never gives (local server)', () => {
     expect(budgets).toEqual([{ limit: 1000, remaining: 0, resetAt: now + 900_000 }]);
   });
 
-  it('maps another 4xx to rejected, and a 5xx without a JSON body to server', async () => {
+  it('maps another 4xx to invalid-request with the service’s words, a 5xx without JSON to server-error', async () => {
     respond(409, JSON.stringify({ error: 'Conflict' }));
     expect(await failureOf(local().react(reactCall()))).toEqual({
-      kind: 'rejected',
-      message: 'ConnectSafely answered 409: Conflict',
+      kind: 'invalid-request',
+      detail: 'ConnectSafely answered 409: Conflict',
+    });
+    respond(422, 'not json');
+    expect(await failureOf(local().react(reactCall()))).toEqual({
+      kind: 'invalid-request',
+      detail: 'ConnectSafely answered 422.',
+    });
+    respond(400, '');
+    expect(await failureOf(local().react(reactCall()))).toEqual({
+      kind: 'invalid-request',
+      detail: 'ConnectSafely refused this reaction.',
     });
     respond(502, '<html>Bad gateway</html>');
-    expect(await failureOf(local().react(reactCall()))).toMatchObject({
-      kind: 'server',
-      status: 502,
+    expect(await failureOf(local().react(reactCall()))).toEqual({
+      kind: 'server-error',
+      detail: 'ConnectSafely had a problem (502).',
+    });
+  });
+
+  it('keeps a 429’s own words out of detail but its time in retryAt; a bare 429 waits a minute', async () => {
+    const now = 1_767_225_600_000;
+    respond(429, '');
+    expect(await failureOf(client({ baseUrl, now: () => now }).react(reactCall()))).toEqual({
+      kind: 'rate-limited',
+      detail: 'ConnectSafely rate limit reached.',
+      retryAt: now + 60_000,
     });
   });
 });

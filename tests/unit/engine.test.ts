@@ -1,26 +1,38 @@
 /**
- * The reaction engine with an in-memory storage, a transport the tests answer by hand, a fixed
- * random and fake timers (Date.now is the engine's clock).
+ * The reaction engine (lib/engine) with an in-memory storage, test backends answered by hand (a
+ * ConnectSafely-like one for messages with ConnectSafely's own notice words, and a LinkedIn-like
+ * one for posts and comments, the one model), a fixed random and fake timers (Date.now is the
+ * engine's clock). The doubles are in tests/support/engine-doubles.ts.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DefaultAccount } from '@/lib/accounts/types';
-import type { ConfirmedReactions, OutboxEntry } from '@/lib/db/schema';
+import { backoffDelay } from '@/lib/engine/engine';
+import { linkTo } from '@/lib/engine/history-lines';
 import {
-  backoffDelay,
-  createReactionEngine,
-  type EngineStorage,
-  linkTo,
-  type ReactionEngine,
-  type RemoteReaction,
-  type Transport,
-} from '@/lib/engine/engine';
-import type { HistoryEntry, Notice, TargetRef, TargetView } from '@/lib/reactions/types';
-import { ApiError, type ApiFailure } from '@/lib/services/connectsafely/client';
+  type Identity,
+  type Intent,
+  type NotReady,
+  REQUEST_TIMEOUT_MS,
+  type RemoteChange,
+} from '@/lib/engine/types';
+import type { TargetRef } from '@/lib/reactions/types';
+import { createConnectSafelyBackend } from '@/lib/services/connectsafely/backend';
+import {
+  confirmedSlot,
+  createTestBackend,
+  type EngineRun,
+  MemoryEngineStorage,
+  outboxDrift,
+  settle,
+  slotIdOf,
+  startEngine,
+  TEST_IDENTITY,
+  type TestBackend,
+} from '@/tests/support/engine-doubles';
 import { THREADS } from '../fixtures/expected';
-import { FIXTURE_URLS } from '../fixtures/routes';
+import { FIXTURE_URLS, POST_ACTIVITY_ID } from '../fixtures/routes';
 
 const T0 = 1_767_225_600_000;
-const ACCOUNT: DefaultAccount = { keyId: 'key-1', accountId: '65f1c2a9e4b0d71a3c8e5f20' };
+const ACCOUNT: Identity = TEST_IDENTITY;
 const OTHER_ACCOUNT_ID = '65f1c2a9e4b0d71a3c8e5f21';
 const MESSAGE_URN =
   'urn:li:msg_message:(urn:li:fsd_profile:ACoAABk3Rx0BcWq7nVdL2fP9sHt4uYe6aZm1oQ8,2-MTc5NDk5MzI1NDY3MDMyNzUzMy0wMDEmZGEwNTA1YzItYjc3Yy00YmJjLTkzMWItMWMwYzEwZDZiYzg3XzEwMA==)';
@@ -29,255 +41,129 @@ const TARGET: Extract<TargetRef, { kind: 'message' }> = {
   urn: MESSAGE_URN,
   conversationUrn: THREADS.t0.conversationUrn,
 };
-const CONFIRMED_ID = `${ACCOUNT.accountId}|${MESSAGE_URN}`;
 const LIKE = '👍';
-const LIKE_ID = `${ACCOUNT.accountId}|${MESSAGE_URN}|${LIKE}`;
+const PARTY = '🎉';
+const HEART = '❤️';
+const LIKE_ID = slotIdOf('connectsafely', ACCOUNT.actor, MESSAGE_URN, LIKE);
 
-// ---------------------------------------------------------------------------------------------
-// Test doubles
-
-interface Deferred {
-  promise: Promise<void>;
-  resolve(): void;
-}
-
-function deferred(): Deferred {
-  let resolve!: () => void;
-  const promise = new Promise<void>((done) => {
-    resolve = done;
-  });
-  return { promise, resolve };
-}
-
-/**
- * Map-based EngineStorage. Writes apply in call order (as IndexedDB transactions do); a test can
- * hold back the acknowledgement of one put or the answer of one read. `events` records when each
- * put is acknowledged, shared with the transport's log.
- */
-class MemoryStorage implements EngineStorage {
-  readonly outbox = new Map<string, OutboxEntry>();
-  readonly confirmed = new Map<string, ConfirmedReactions>();
-  readonly history: HistoryEntry[] = [];
-  readonly events: string[] = [];
-  /** Holds the acknowledgement of puts of this value until released. */
-  private heldPuts = new Map<string, Deferred>();
-  private heldRead: Deferred | undefined;
-
-  async loadOutbox(): Promise<OutboxEntry[]> {
-    return [...this.outbox.values()].map((entry) => structuredClone(entry));
-  }
-
-  async putOutbox(entry: OutboxEntry): Promise<void> {
-    this.outbox.set(entry.id, structuredClone(entry));
-    const held = this.heldPuts.get(entry.value);
-    if (held) await held.promise;
-    this.events.push(`stored ${entry.value} ${entry.react}`);
-  }
-
-  async deleteOutbox(id: string): Promise<void> {
-    this.outbox.delete(id);
-  }
-
-  async getConfirmed(id: string): Promise<ConfirmedReactions | undefined> {
-    const record = this.confirmed.get(id);
-    const snapshot = record && structuredClone(record);
-    const held = this.heldRead;
-    this.heldRead = undefined;
-    if (held) await held.promise;
-    return snapshot;
-  }
-
-  async putConfirmed(record: ConfirmedReactions): Promise<void> {
-    this.confirmed.set(record.id, structuredClone(record));
-  }
-
-  async recordHistory(entry: HistoryEntry): Promise<number> {
-    this.history.push(structuredClone(entry));
-    return this.history.length;
-  }
-
-  /** The acknowledgement of every put of `value` waits for the returned release. */
-  holdPuts(value: string): () => void {
-    const held = deferred();
-    this.heldPuts.set(value, held);
-    return () => {
-      this.heldPuts.delete(value);
-      held.resolve();
-    };
-  }
-
-  /** The next getConfirmed reads now but answers only once released. */
-  holdNextRead(): () => void {
-    const held = deferred();
-    this.heldRead = held;
-    return held.resolve;
-  }
-
-  confirmedValues(accountId = ACCOUNT.accountId, urn = MESSAGE_URN): string[] {
-    return this.confirmed.get(`${accountId}|${urn}`)?.values ?? [];
-  }
-
-  seedConfirmed(values: string[], accountId = ACCOUNT.accountId, urn = MESSAGE_URN): void {
-    const id = `${accountId}|${urn}`;
-    this.confirmed.set(id, { id, accountId, urn, values, updatedAt: T0 - 60_000 });
-  }
-}
-
-interface TransportCall {
-  entry: OutboxEntry;
-  settled: boolean;
-  succeed(): void;
-  fail(failure: ApiFailure | Error): void;
-}
-
-function controllableTransport(events: string[]) {
-  const calls: TransportCall[] = [];
-  let maxInFlightPerId = 0;
-  const transport: Transport = (entry) =>
-    new Promise<void>((resolve, reject) => {
-      events.push(`send ${entry.value} ${entry.react}`);
-      const call: TransportCall = {
-        entry: structuredClone(entry),
-        settled: false,
-        succeed() {
-          call.settled = true;
-          resolve();
-        },
-        fail(failure) {
-          call.settled = true;
-          reject(failure instanceof Error ? failure : new ApiError(failure));
-        },
-      };
-      calls.push(call);
-      const sameId = calls.filter((other) => !other.settled && other.entry.id === entry.id);
-      maxInFlightPerId = Math.max(maxInFlightPerId, sameId.length);
-    });
-  return {
-    transport,
-    calls,
-    /** The most requests of one (account, target, value) ever in flight together. */
-    maxInFlightPerId: () => maxInFlightPerId,
-    last(): TransportCall {
-      const call = calls.at(-1);
-      if (!call) throw new Error('The transport was never called');
-      return call;
-    },
-  };
-}
-
-const FAIL = {
-  server: (status = 500): ApiFailure => ({
-    kind: 'server',
-    status,
-    message: `ConnectSafely had a problem (${status}).`,
-  }),
-  network: (): ApiFailure => ({ kind: 'network', message: 'ConnectSafely could not be reached.' }),
-  rateLimited: (retryAt: number): ApiFailure => ({
-    kind: 'rate-limited',
-    message: 'ConnectSafely rate limit reached.',
-    retryAt,
-  }),
-  rejected: (): ApiFailure => ({
-    kind: 'rejected',
-    message: 'ConnectSafely refused this reaction: Reaction failed',
-  }),
-  unauthorized: (): ApiFailure => ({
-    kind: 'unauthorized',
-    message: 'ConnectSafely refused the API key (401). Check the key in Accounts.',
-  }),
-  notFound: (): ApiFailure => ({
-    kind: 'not-found',
-    message: 'ConnectSafely does not know this LinkedIn account (404).',
-  }),
+const LINKEDIN_ACTOR: Identity = {
+  credentialId: 'token-1',
+  actor: 'urn:li:person:8H3kQm2Xv7',
 };
+const POST: TargetRef = { kind: 'post', urn: `urn:li:activity:${POST_ACTIVITY_ID}` };
+const COMMENT: TargetRef = {
+  kind: 'comment',
+  urn: `urn:li:comment:(urn:li:activity:${POST_ACTIVITY_ID},7402150833190449152)`,
+};
+const POST_SLOT = slotIdOf('linkedin', LINKEDIN_ACTOR.actor, POST.urn, '');
 
-const engines: ReactionEngine[] = [];
+/** ConnectSafely's own notice words, from its real backend. */
+const CONNECTSAFELY_WORDS = createConnectSafelyBackend({
+  defaultAccount: async () => null,
+  hasKeys: async () => false,
+  clientFor: async () => null,
+  keyRefused: () => {},
+}).words;
+
+const runs: EngineRun[] = [];
+const storageOf = new Map<EngineRun, MemoryEngineStorage>();
 
 interface SetupOptions {
-  storage?: MemoryStorage;
-  account?: DefaultAccount | null;
-  hasKeys?: boolean;
+  storage?: MemoryEngineStorage;
+  connectSafely?: TestBackend;
+  linkedIn?: TestBackend | null;
+  identity?: Identity | NotReady;
   random?: () => number;
 }
 
 function setup(options: SetupOptions = {}) {
-  const storage = options.storage ?? new MemoryStorage();
-  const transport = controllableTransport(storage.events);
-  const published: TargetView[][] = [];
-  const notices: Array<{ notice: Notice; origin?: OutboxEntry['origin'] }> = [];
-  const refused: Array<{ keyId: string; message: string }> = [];
-  const wakes: number[] = [];
-  const counters = { historyChanged: 0 };
-  const settings = {
-    account: options.account === undefined ? ACCOUNT : options.account,
-    hasKeys: options.hasKeys ?? true,
-  };
-  const engine = createReactionEngine({
+  const storage = options.storage ?? new MemoryEngineStorage();
+  const backend =
+    options.connectSafely ??
+    createTestBackend({
+      log: storage.log,
+      words: CONNECTSAFELY_WORDS,
+      identity: options.identity ?? ACCOUNT,
+    });
+  const linkedIn =
+    options.linkedIn === undefined
+      ? createTestBackend({
+          service: 'linkedin',
+          model: 'one',
+          identity: LINKEDIN_ACTOR,
+          log: storage.log,
+        })
+      : options.linkedIn;
+  const run = startEngine({
     storage,
-    transport: transport.transport,
-    getDefaultAccount: async () => settings.account,
-    hasKeys: async () => settings.hasKeys,
-    publishViews: (views) => published.push(structuredClone(views)),
-    publishNotice: (notice, origin) => notices.push({ notice, origin }),
-    historyChanged: () => {
-      counters.historyChanged += 1;
-    },
-    keyRefused: (keyId, message) => refused.push({ keyId, message }),
-    wakeAt: (at) => wakes.push(at),
-    now: () => Date.now(),
-    random: options.random ?? (() => 0.5),
+    backends: linkedIn ? [backend, linkedIn] : [backend],
+    random: options.random,
   });
-  engines.push(engine);
-
+  runs.push(run);
+  storageOf.set(run, storage);
   return {
-    engine,
+    ...run,
     storage,
-    transport,
-    published,
-    notices,
-    refused,
-    wakes,
-    counters,
-    settings,
-    react: (react: boolean, value = LIKE, origin?: OutboxEntry['origin']) =>
-      engine.react({ target: TARGET, value, react }, origin),
-    /** The last view published for the test target. */
-    lastView(): TargetView | undefined {
-      return published
-        .flat()
-        .filter((view) => view.urn === MESSAGE_URN)
-        .at(-1);
-    },
-    async currentView(): Promise<TargetView | undefined> {
-      return (await engine.views([MESSAGE_URN])).views[0];
-    },
+    backend,
+    linkedIn: linkedIn as TestBackend,
+    react: (react: boolean, value = LIKE, origin?: Intent['origin']) =>
+      run.engine.react({ target: TARGET, value, react }, origin),
+    reactOn: (target: TargetRef, value: string, react: boolean, origin?: Intent['origin']) =>
+      run.engine.react({ target, value, react }, origin),
+    /** The service's state of an emoji on the test message. */
+    serviceHas: (value: string) => backend.stateOf(TARGET, value) === value,
+    /** The stored slot of an emoji on the test message. */
+    slot: (value = LIKE, actor = ACCOUNT.actor) =>
+      storage.slot('connectsafely', actor, MESSAGE_URN, value),
+    intent: (value = LIKE) => storage.intent('connectsafely', ACCOUNT.actor, MESSAGE_URN, value),
+    lastMessageView: () => run.lastView(MESSAGE_URN),
+    currentView: () => run.view(MESSAGE_URN),
   };
 }
 
-/** Lets every pending promise chain run (and any timer due now fire). */
-async function settle(): Promise<void> {
-  for (let round = 0; round < 5; round += 1) await vi.advanceTimersByTimeAsync(0);
+/** Stored emoji that are on for the test message (the confirmed state). */
+function confirmedValues(storage: MemoryEngineStorage, actor = ACCOUNT.actor): string[] {
+  return [...storage.confirmed.values()]
+    .filter((slot) => slot.urn === MESSAGE_URN && slot.actor === actor && slot.state !== null)
+    .map((slot) => slot.facet)
+    .sort();
+}
+
+function seedConfirmed(storage: MemoryEngineStorage, values: string[]): void {
+  storage.seed({
+    putConfirmed: values.map((value) =>
+      confirmedSlot('connectsafely', ACCOUNT.actor, TARGET, value, value, T0 - 60_000),
+    ),
+  });
+}
+
+function remote(overrides: Partial<RemoteChange> & { value?: string; react?: boolean } = {}) {
+  const { value = LIKE, react = true, ...rest } = overrides;
+  return {
+    service: 'connectsafely',
+    actor: ACCOUNT.actor,
+    target: TARGET,
+    facet: value,
+    state: react ? value : null,
+    at: T0 - 5000,
+    ...rest,
+  } satisfies RemoteChange;
 }
 
 const sorted = (values: readonly string[] | undefined) => [...(values ?? [])].sort();
-
-function remote(overrides: Partial<RemoteReaction> = {}): RemoteReaction {
-  return {
-    accountId: ACCOUNT.accountId,
-    target: TARGET,
-    value: LIKE,
-    react: true,
-    at: T0 - 5000,
-    ...overrides,
-  };
-}
 
 beforeEach(() => {
   vi.useFakeTimers({ now: T0 });
 });
 
-afterEach(() => {
-  for (const engine of engines.splice(0)) engine.stop();
+afterEach(async () => {
+  // Whatever the test did, a live engine's outbox is what is stored once all writes landed.
+  await settle();
+  for (const run of runs.filter((run) => run.alive)) {
+    const storage = storageOf.get(run);
+    if (storage && storage.queued === 0) expect(outboxDrift(run, storage)).toEqual([]);
+  }
+  for (const run of runs.splice(0)) run.kill();
   vi.useRealTimers();
 });
 
@@ -292,63 +178,81 @@ describe('react: optimistic view and the durable outbox', () => {
       accepted: true,
       view: { urn: MESSAGE_URN, active: [LIKE], pending: [LIKE] },
     });
-    expect(t.lastView()).toEqual({ urn: MESSAGE_URN, active: [LIKE], pending: [LIKE] });
+    expect(t.lastMessageView()).toEqual({ urn: MESSAGE_URN, active: [LIKE], pending: [LIKE] });
     expect(await t.engine.views([MESSAGE_URN])).toEqual({
       views: [{ urn: MESSAGE_URN, active: [LIKE], pending: [LIKE] }],
-      ready: true,
+      ready: { connectsafely: true, linkedin: true },
     });
-    expect(t.storage.outbox.get(LIKE_ID)).toMatchObject({
+    expect(t.intent()).toMatchObject({
       id: LIKE_ID,
+      service: 'connectsafely',
+      credentialId: ACCOUNT.credentialId,
+      actor: ACCOUNT.actor,
       target: TARGET,
-      value: LIKE,
-      keyId: ACCOUNT.keyId,
-      accountId: ACCOUNT.accountId,
-      react: true,
+      facet: LIKE,
+      desired: LIKE,
+      clickedAt: T0,
       version: 1,
       attempts: 0,
       nextAttemptAt: T0,
-      createdAt: T0,
     });
-    expect(t.storage.confirmedValues()).toEqual([]);
+    // The service has not answered: the slot knows the click, not a new state.
+    expect(t.slot()).toMatchObject({ state: null, latest: { state: LIKE, at: T0 } });
   });
 
-  it('stores the intent before the transport is called', async () => {
+  it('stores the intent before the backend is called', async () => {
     const t = setup();
-    const release = t.storage.holdPuts(LIKE);
+    const held = t.storage.hold();
     const reacting = t.react(true);
     await settle();
-    // The write was issued but not acknowledged: nothing may leave yet.
-    expect(t.transport.calls).toHaveLength(0);
+    // The write was issued but has not landed: nothing may leave yet.
+    expect(held.caught).toBe(true);
+    expect(t.backend.calls).toHaveLength(0);
 
-    release();
+    held.release();
     await reacting;
     await settle();
-    expect(t.transport.calls).toHaveLength(1);
-    expect(t.storage.events).toEqual([`stored ${LIKE} true`, `send ${LIKE} true`]);
-    expect(t.transport.last().entry).toMatchObject({ id: LIKE_ID, value: LIKE, react: true });
+    expect(t.backend.calls).toHaveLength(1);
+    expect(t.storage.log).toEqual([
+      `commit intent ${LIKE}=${LIKE} slot ${LIKE}=null`,
+      // The request's window is written too, so a restarted worker knows it may have landed.
+      `commit intent ${LIKE}=${LIKE}`,
+      `send ${LIKE}=${LIKE}`,
+    ]);
+    expect(t.backend.last().request).toEqual({
+      identity: ACCOUNT,
+      target: TARGET,
+      facet: LIKE,
+      state: LIKE,
+    });
+    // Stored as leaving: a restarted worker cannot know whether it left, so it may have landed.
+    expect(t.intent()?.sent).toEqual([{ state: LIKE, at: T0, leaving: true }]);
   });
 
   it('stores the intent before sending it even when another request lands meanwhile', async () => {
     const t = setup();
     await t.react(true, LIKE);
     await settle();
-    expect(t.transport.calls).toHaveLength(1);
+    expect(t.backend.calls).toHaveLength(1);
 
-    const release = t.storage.holdPuts('❤️');
-    const reacting = t.react(true, '❤️');
+    const held = t.storage.hold((change) =>
+      (change.putIntents ?? []).some((intent) => intent.facet === HEART),
+    );
+    const reacting = t.react(true, HEART);
     await settle();
-    // The 👍 request lands while the ❤️ intent is still being written: its pump must not send
-    // ❤️ before the write is acknowledged.
-    t.transport.last().succeed();
+    // The 👍 request lands while the ❤️ intent is still being written: ❤️ must not leave before.
+    t.backend.last().succeed();
     await settle();
-    release();
+    expect(t.backend.calls.map((call) => call.request.facet)).toEqual([LIKE]);
+    held.release();
     await reacting;
     await settle();
 
-    const events = t.storage.events;
-    expect(events.filter((event) => event === 'send ❤️ true')).toHaveLength(1);
-    expect(events.indexOf('stored ❤️ true')).toBeGreaterThanOrEqual(0);
-    expect(events.indexOf('stored ❤️ true')).toBeLessThan(events.indexOf('send ❤️ true'));
+    const log = t.storage.log;
+    expect(log.filter((line) => line === `send ${HEART}=${HEART}`)).toHaveLength(1);
+    const stored = log.findIndex((line) => line.includes(`intent ${HEART}=${HEART}`));
+    expect(stored).toBeGreaterThanOrEqual(0);
+    expect(stored).toBeLessThan(log.indexOf(`send ${HEART}=${HEART}`));
   });
 });
 
@@ -357,64 +261,73 @@ describe('react: success', () => {
     const t = setup();
     await t.react(true, LIKE, { tabId: 7, frameId: 0 });
     await settle();
-    expect(t.transport.calls).toHaveLength(1);
+    expect(t.backend.calls).toHaveLength(1);
     const changesBefore = t.counters.historyChanged;
 
-    t.transport.last().succeed();
+    t.backend.last().succeed();
     await settle();
 
-    expect(t.storage.outbox.size).toBe(0);
-    expect(t.storage.confirmed.get(CONFIRMED_ID)).toEqual({
-      id: CONFIRMED_ID,
-      accountId: ACCOUNT.accountId,
+    expect(t.storage.intents.size).toBe(0);
+    expect(t.slot()).toEqual({
+      id: LIKE_ID,
+      targetKey: `connectsafely|${ACCOUNT.actor}|${MESSAGE_URN}`,
+      service: 'connectsafely',
+      actor: ACCOUNT.actor,
       urn: MESSAGE_URN,
-      values: [LIKE],
-      updatedAt: T0,
+      facet: LIKE,
+      state: LIKE,
+      asOf: T0,
+      latest: { state: LIKE, at: T0 },
       // Its echo over the socket will be recognised as ours.
-      expectedEchoes: { [LIKE]: [{ react: true, at: T0 }] },
+      own: [{ state: LIKE, at: T0, until: T0 }],
     });
     expect(t.storage.history).toEqual([
       {
+        id: 1,
         at: T0,
+        service: 'connectsafely',
         kind: 'message',
         urn: MESSAGE_URN,
-        conversationUrn: TARGET.conversationUrn,
+        parentUrn: TARGET.conversationUrn,
         value: LIKE,
         react: true,
-        accountId: ACCOUNT.accountId,
+        actor: ACCOUNT.actor,
         source: 'own',
         outcome: 'applied',
-        error: undefined,
         link: linkTo(TARGET),
       },
     ]);
     expect(t.counters.historyChanged).toBe(changesBefore + 1);
-    expect(t.lastView()).toEqual({ urn: MESSAGE_URN, active: [LIKE], pending: [] });
+    expect(t.lastMessageView()).toEqual({ urn: MESSAGE_URN, active: [LIKE], pending: [] });
     expect(await t.currentView()).toEqual({ urn: MESSAGE_URN, active: [LIKE], pending: [] });
     expect(t.notices).toEqual([]);
-    expect(t.transport.calls).toHaveLength(1);
+    expect(t.backend.calls).toHaveLength(1);
+    expect(t.serviceHas(LIKE)).toBe(true);
   });
 
-  it('removes a confirmed reaction with react:false', async () => {
-    const storage = new MemoryStorage();
-    storage.seedConfirmed([LIKE, '🎉']);
+  it('removes a confirmed reaction by setting its state to null', async () => {
+    const storage = new MemoryEngineStorage();
+    seedConfirmed(storage, [LIKE, PARTY]);
     const t = setup({ storage });
     const outcome = await t.react(false);
     expect(outcome).toEqual({
       accepted: true,
-      view: { urn: MESSAGE_URN, active: ['🎉'], pending: [LIKE] },
+      view: { urn: MESSAGE_URN, active: [PARTY], pending: [LIKE] },
     });
     await settle();
-    expect(t.transport.last().entry.react).toBe(false);
-    t.transport.last().succeed();
+    expect(t.backend.last().request.state).toBeNull();
+    t.backend.last().succeed();
     await settle();
-    expect(t.storage.confirmedValues()).toEqual(['🎉']);
-    expect(t.lastView()).toEqual({ urn: MESSAGE_URN, active: ['🎉'], pending: [] });
+    expect(confirmedValues(t.storage)).toEqual([PARTY]);
+    expect(t.lastMessageView()).toEqual({ urn: MESSAGE_URN, active: [PARTY], pending: [] });
+    expect(t.storage.history).toEqual([
+      expect.objectContaining({ value: LIKE, react: false, source: 'own', outcome: 'applied' }),
+    ]);
   });
 
   it('sends nothing when the click asks for the state already confirmed', async () => {
-    const storage = new MemoryStorage();
-    storage.seedConfirmed([LIKE]);
+    const storage = new MemoryEngineStorage();
+    seedConfirmed(storage, [LIKE]);
     const t = setup({ storage });
     const outcome = await t.react(true);
     await settle();
@@ -422,8 +335,8 @@ describe('react: success', () => {
       accepted: true,
       view: { urn: MESSAGE_URN, active: [LIKE], pending: [] },
     });
-    expect(t.transport.calls).toHaveLength(0);
-    expect(t.storage.outbox.size).toBe(0);
+    expect(t.backend.calls).toHaveLength(0);
+    expect(t.storage.intents.size).toBe(0);
   });
 });
 
@@ -434,23 +347,24 @@ describe('react: rapid toggles', () => {
       await t.react(click % 2 === 0); // on, off, on, … off
       await settle();
     }
-    expect(t.transport.calls).toHaveLength(1);
-    expect(t.lastView()).toEqual({ urn: MESSAGE_URN, active: [], pending: [LIKE] });
+    expect(t.backend.calls).toHaveLength(1);
+    expect(t.lastMessageView()).toEqual({ urn: MESSAGE_URN, active: [], pending: [LIKE] });
 
-    t.transport.calls[0]?.succeed();
+    t.backend.calls[0]?.succeed();
     await settle();
     // The first request landed (👍 on); the newest intent (off) goes next.
-    expect(t.transport.calls).toHaveLength(2);
-    expect(t.transport.calls[1]?.entry.react).toBe(false);
-    t.transport.calls[1]?.succeed();
+    expect(t.backend.calls).toHaveLength(2);
+    expect(t.backend.calls[1]?.request.state).toBeNull();
+    t.backend.calls[1]?.succeed();
     await settle();
     await vi.advanceTimersByTimeAsync(60_000);
 
-    expect(t.transport.calls).toHaveLength(2);
-    expect(t.transport.maxInFlightPerId()).toBe(1);
-    expect(t.storage.confirmedValues()).toEqual([]);
-    expect(t.storage.outbox.size).toBe(0);
-    expect(t.lastView()).toEqual({ urn: MESSAGE_URN, active: [], pending: [] });
+    expect(t.backend.calls).toHaveLength(2);
+    expect(t.backend.maxInFlightPerSlot()).toBe(1);
+    expect(confirmedValues(t.storage)).toEqual([]);
+    expect(t.serviceHas(LIKE)).toBe(false);
+    expect(t.storage.intents.size).toBe(0);
+    expect(t.lastMessageView()).toEqual({ urn: MESSAGE_URN, active: [], pending: [] });
   });
 
   it('an odd number of toggles ends on, with the in-flight request enough', async () => {
@@ -459,13 +373,13 @@ describe('react: rapid toggles', () => {
       await t.react(click % 2 === 0);
       await settle();
     }
-    t.transport.calls[0]?.succeed();
+    t.backend.calls[0]?.succeed();
     await settle();
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(t.transport.calls).toHaveLength(1);
-    expect(t.storage.confirmedValues()).toEqual([LIKE]);
-    expect(t.storage.outbox.size).toBe(0);
-    expect(t.lastView()).toEqual({ urn: MESSAGE_URN, active: [LIKE], pending: [] });
+    expect(t.backend.calls).toHaveLength(1);
+    expect(confirmedValues(t.storage)).toEqual([LIKE]);
+    expect(t.storage.intents.size).toBe(0);
+    expect(t.lastMessageView()).toEqual({ urn: MESSAGE_URN, active: [LIKE], pending: [] });
   });
 
   it('two clicks arriving together on a cold worker: the last click wins', async () => {
@@ -474,65 +388,102 @@ describe('react: rapid toggles', () => {
     const t = setup();
     await Promise.all([t.react(true), t.react(false)]);
     await settle();
-    for (const call of t.transport.calls) if (!call.settled) call.succeed();
-    await settle();
-    for (const call of t.transport.calls) if (!call.settled) call.succeed();
-    await settle();
+    for (let round = 0; round < 3; round += 1) {
+      for (const call of t.backend.open()) call.succeed();
+      await settle();
+    }
 
-    expect(t.storage.confirmedValues()).toEqual([]);
-    expect(t.storage.outbox.size).toBe(0);
-    expect(t.lastView()?.active).toEqual([]);
+    expect(t.serviceHas(LIKE)).toBe(false);
+    expect(confirmedValues(t.storage)).toEqual([]);
+    expect(t.storage.intents.size).toBe(0);
+    expect(t.lastMessageView()?.active).toEqual([]);
   });
 
   it('toggling back before the request leaves drops it unsent', async () => {
     const t = setup();
-    const release = t.storage.holdPuts(LIKE);
+    const held = t.storage.hold();
     const on = t.react(true);
     await settle();
     const off = t.react(false);
     await settle();
-    release();
+    held.release();
     await Promise.all([on, off]);
     await settle();
     await vi.advanceTimersByTimeAsync(60_000);
 
-    expect(t.transport.calls).toHaveLength(0);
-    expect(t.storage.outbox.size).toBe(0);
-    expect(t.lastView()).toEqual({ urn: MESSAGE_URN, active: [], pending: [] });
+    expect(t.backend.calls).toHaveLength(0);
+    expect(t.storage.intents.size).toBe(0);
+    expect(t.lastMessageView()).toEqual({ urn: MESSAGE_URN, active: [], pending: [] });
     expect(t.storage.history).toEqual([]);
   });
 
-  it('toggling back while the request waits for a retry drops it unsent', async () => {
+  it('toggling back while a 429 holds it drops it unsent (a refused request was not applied)', async () => {
     const t = setup();
     await t.react(true);
     await settle();
-    t.transport.last().fail(FAIL.network());
+    t.backend.last().fail({ kind: 'rate-limited', retryAt: T0 + 60_000, detail: '429' });
     await settle();
-    expect(t.storage.outbox.get(LIKE_ID)).toMatchObject({ lastFailure: 'network', attempts: 1 });
 
     const outcome = await t.react(false);
     expect(outcome).toEqual({
       accepted: true,
       view: { urn: MESSAGE_URN, active: [], pending: [] },
     });
-    await t.engine.retryQueued();
     await vi.advanceTimersByTimeAsync(120_000);
-
-    expect(t.transport.calls).toHaveLength(1);
-    expect(t.storage.outbox.size).toBe(0);
-    expect(t.storage.confirmedValues()).toEqual([]);
+    expect(t.backend.calls).toHaveLength(1);
+    expect(t.storage.intents.size).toBe(0);
+    expect(confirmedValues(t.storage)).toEqual([]);
   });
 
-  it('keeps requests for different values independent', async () => {
+  it('toggling back while an offline retry waits still sends the removal (it may have landed)', async () => {
+    const t = setup();
+    await t.react(true);
+    await settle();
+    t.backend.last().lose();
+    await settle();
+    expect(t.intent()).toMatchObject({ lastFailure: 'offline', attempts: 1 });
+
+    const outcome = await t.react(false);
+    expect(outcome).toEqual({
+      accepted: true,
+      view: { urn: MESSAGE_URN, active: [], pending: [LIKE] },
+    });
+    await t.engine.retryQueued();
+    await settle();
+    expect(t.backend.calls.map((call) => call.request.state)).toEqual([LIKE, null]);
+    t.backend.last().succeed();
+    await settle();
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(t.backend.calls).toHaveLength(2);
+    expect(t.storage.intents.size).toBe(0);
+    expect(confirmedValues(t.storage)).toEqual([]);
+  });
+
+  it('keeps requests for different emoji independent', async () => {
     const t = setup();
     await t.react(true, LIKE);
-    await t.react(true, '🎉');
+    await t.react(true, PARTY);
     await settle();
-    expect(t.transport.calls.map((call) => call.entry.value)).toEqual([LIKE, '🎉']);
-    expect(sorted(t.lastView()?.pending)).toEqual(sorted([LIKE, '🎉']));
-    for (const call of t.transport.calls) call.succeed();
+    expect(t.backend.calls.map((call) => call.request.facet)).toEqual([LIKE, PARTY]);
+    expect(sorted(t.lastMessageView()?.pending)).toEqual(sorted([LIKE, PARTY]));
+    for (const call of t.backend.open()) call.succeed();
     await settle();
-    expect(sorted(t.storage.confirmedValues())).toEqual(sorted([LIKE, '🎉']));
+    expect(confirmedValues(t.storage)).toEqual(sorted([LIKE, PARTY]));
+    expect(t.storage.intents.size).toBe(0);
+  });
+
+  it('toggles within one millisecond end after two requests (no resend loop)', async () => {
+    const t = setup();
+    await t.react(true);
+    await t.react(false);
+    await settle();
+    for (let round = 0; round < 4; round += 1) {
+      for (const call of t.backend.open()) call.succeed();
+      await settle();
+    }
+    expect(t.backend.calls.map((call) => call.request.state)).toEqual([LIKE, null]);
+    expect(t.storage.intents.size).toBe(0);
+    expect(confirmedValues(t.storage)).toEqual([]);
   });
 });
 
@@ -541,90 +492,97 @@ describe('react: retries', () => {
     const t = setup({ random: () => 0.5 });
     await t.react(true);
     await settle();
-    t.transport.last().fail(FAIL.server(500));
+    t.backend.last().fail({ kind: 'server-error', detail: 'ConnectSafely had a problem (500).' });
     await settle();
 
     const delay = backoffDelay(1, () => 0.5);
     expect(delay).toBe(750);
-    expect(t.storage.outbox.get(LIKE_ID)).toMatchObject({
+    expect(t.intent()).toMatchObject({
       attempts: 1,
-      lastFailure: 'server',
+      lastFailure: 'server-error',
       nextAttemptAt: T0 + delay,
-      react: true,
+      desired: LIKE,
     });
     expect(t.wakes).toContain(T0 + delay);
     expect(await t.currentView()).toEqual({ urn: MESSAGE_URN, active: [LIKE], pending: [LIKE] });
-    expect(t.notices.every(({ notice }) => !notice.rolledBack)).toBe(true);
+    expect(t.notices.map(({ notice }) => notice)).toEqual([
+      {
+        urn: MESSAGE_URN,
+        code: 'server-error',
+        message: 'ConnectSafely had a problem: Reactbar will try again shortly.',
+        retryAt: undefined,
+        fixInAccounts: false,
+        rolledBack: false,
+      },
+    ]);
 
     await vi.advanceTimersByTimeAsync(delay - 1);
-    expect(t.transport.calls).toHaveLength(1);
+    expect(t.backend.calls).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
-    expect(t.transport.calls).toHaveLength(2);
+    expect(t.backend.calls).toHaveLength(2);
 
-    t.transport.last().succeed();
+    t.backend.last().succeed();
     await settle();
-    expect(t.storage.confirmedValues()).toEqual([LIKE]);
-    expect(t.storage.outbox.size).toBe(0);
+    expect(confirmedValues(t.storage)).toEqual([LIKE]);
+    expect(t.storage.intents.size).toBe(0);
     expect(t.storage.history.map((line) => line.outcome)).toEqual(['applied']);
-    expect(t.lastView()).toEqual({ urn: MESSAGE_URN, active: [LIKE], pending: [] });
+    expect(t.lastMessageView()).toEqual({ urn: MESSAGE_URN, active: [LIKE], pending: [] });
   });
 
-  it('rolls back after six 500s, with a server-error notice and a failed history line', async () => {
-    const t = setup({ random: () => 0 });
+  it('never gives a 5xx up: it keeps retrying with a backoff capped at 30 s, and says so once', async () => {
+    const t = setup({ random: () => 1 });
     await t.react(true, LIKE, { tabId: 3 });
     await settle();
-    for (let attempt = 1; attempt <= 6; attempt += 1) {
-      expect(t.transport.calls).toHaveLength(attempt);
-      t.transport.last().fail(FAIL.server(500));
+    for (let attempt = 1; attempt <= 12; attempt += 1) {
+      expect(t.backend.calls).toHaveLength(attempt);
+      t.backend.last().fail('server-error');
       await settle();
-      if (attempt < 6) {
-        const delay = backoffDelay(attempt, () => 0);
-        await vi.advanceTimersByTimeAsync(delay - 1);
-        expect(t.transport.calls).toHaveLength(attempt);
-        await vi.advanceTimersByTimeAsync(1);
-      }
+      const delay = backoffDelay(attempt, () => 1);
+      expect(delay).toBe(Math.min(30_000, 1000 * 2 ** (attempt - 1)));
+      expect(t.intent()).toMatchObject({ attempts: attempt, nextAttemptAt: Date.now() + delay });
+      await vi.advanceTimersByTimeAsync(delay - 1);
+      expect(t.backend.calls).toHaveLength(attempt);
+      await vi.advanceTimersByTimeAsync(1);
     }
-    await vi.advanceTimersByTimeAsync(120_000);
+    expect(t.backend.calls).toHaveLength(13);
+    expect(t.notices).toEqual([
+      {
+        notice: expect.objectContaining({ code: 'server-error', rolledBack: false }),
+        origin: { tabId: 3 },
+      },
+    ]);
+    expect(t.storage.history).toEqual([]);
+    expect(await t.currentView()).toEqual({ urn: MESSAGE_URN, active: [LIKE], pending: [LIKE] });
 
-    expect(t.transport.calls).toHaveLength(6);
-    expect(t.storage.outbox.size).toBe(0);
-    expect(t.storage.confirmedValues()).toEqual([]);
-    expect(t.lastView()).toEqual({ urn: MESSAGE_URN, active: [], pending: [] });
-    const last = t.notices.at(-1);
-    expect(last?.notice).toMatchObject({
-      urn: MESSAGE_URN,
-      code: 'server-error',
-      rolledBack: true,
-    });
-    expect(last?.origin).toEqual({ tabId: 3 });
-    expect(t.notices.filter(({ notice }) => notice.code === 'server-error')).toHaveLength(1);
-    expect(t.storage.history).toHaveLength(1);
-    expect(t.storage.history[0]).toMatchObject({
-      source: 'own',
-      outcome: 'failed',
-      react: true,
-      error: FAIL.server(500).message,
-    });
+    t.backend.last().succeed();
+    await settle();
+    expect(confirmedValues(t.storage)).toEqual([LIKE]);
+    expect(t.storage.intents.size).toBe(0);
+    expect(t.storage.history.map((line) => line.outcome)).toEqual(['applied']);
   });
 
-  it('counts only 5xx answers toward the six tries (a long outage does not use them up)', async () => {
+  it('restarts the backoff and says so again when the kind of trouble changes', async () => {
     const t = setup({ random: () => 0 });
     await t.react(true);
     await settle();
-    for (let attempt = 1; attempt <= 5; attempt += 1) {
-      t.transport.last().fail(FAIL.network());
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      t.backend.last().lose();
       await settle();
       await t.engine.retryQueued();
       await settle();
     }
-    expect(t.transport.calls).toHaveLength(6);
-    // The first 5xx after the outage.
-    t.transport.last().fail(FAIL.server(503));
+    expect(t.intent()).toMatchObject({ lastFailure: 'offline', attempts: 3 });
+    t.backend.last().fail('server-error');
     await settle();
-
-    expect(t.storage.outbox.get(LIKE_ID)).toBeDefined();
-    expect(t.notices.some(({ notice }) => notice.rolledBack)).toBe(false);
-    expect(t.storage.history.filter((line) => line.outcome === 'failed')).toEqual([]);
+    expect(t.intent()).toMatchObject({
+      lastFailure: 'server-error',
+      attempts: 1,
+      nextAttemptAt: Date.now() + backoffDelay(1, () => 0),
+    });
+    expect(t.notices.map(({ notice }) => [notice.code, notice.rolledBack])).toEqual([
+      ['offline', false],
+      ['server-error', false],
+    ]);
   });
 
   it('waits for retryAt after a 429, says so once, then succeeds', async () => {
@@ -632,7 +590,7 @@ describe('react: retries', () => {
     await t.react(true, LIKE, { tabId: 9, frameId: 2 });
     await settle();
     const retryAt = T0 + 120_000;
-    t.transport.last().fail(FAIL.rateLimited(retryAt));
+    t.backend.last().fail({ kind: 'rate-limited', retryAt, detail: 'Rate limit reached.' });
     await settle();
 
     expect(t.notices).toHaveLength(1);
@@ -643,27 +601,49 @@ describe('react: retries', () => {
       rolledBack: false,
       fixInAccounts: false,
     });
+    expect(t.notices[0]?.notice.message).toMatch(
+      /^Rate limited until .+: Reactbar will send this reaction then\.$/,
+    );
     expect(t.notices[0]?.origin).toEqual({ tabId: 9, frameId: 2 });
-    expect(t.storage.outbox.get(LIKE_ID)).toMatchObject({
-      nextAttemptAt: retryAt,
-      lastFailure: 'rate-limited',
-    });
+    expect(t.intent()).toMatchObject({ nextAttemptAt: retryAt, lastFailure: 'rate-limited' });
+    // The whole key is held, and the hold is stored.
+    expect([...t.storage.holds.values()]).toEqual([
+      { credentialId: ACCOUNT.credentialId, until: retryAt },
+    ]);
     expect(t.wakes).toContain(retryAt);
     expect(await t.currentView()).toEqual({ urn: MESSAGE_URN, active: [LIKE], pending: [LIKE] });
 
     // "The network is back" is no reason to break the rate limit.
     await t.engine.retryQueued();
     await vi.advanceTimersByTimeAsync(120_000 - 1);
-    expect(t.transport.calls).toHaveLength(1);
+    expect(t.backend.calls).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
-    expect(t.transport.calls).toHaveLength(2);
+    expect(t.backend.calls).toHaveLength(2);
 
-    t.transport.last().succeed();
+    t.backend.last().succeed();
     await settle();
-    expect(t.storage.confirmedValues()).toEqual([LIKE]);
-    expect(t.storage.outbox.size).toBe(0);
+    expect(confirmedValues(t.storage)).toEqual([LIKE]);
+    expect(t.storage.intents.size).toBe(0);
     expect(t.notices).toHaveLength(1);
     expect(t.storage.history.map((line) => line.outcome)).toEqual(['applied']);
+  });
+
+  it('a 429 holds every click of the key, not just the one refused', async () => {
+    const t = setup();
+    await t.react(true, LIKE);
+    await settle();
+    const retryAt = T0 + 30_000;
+    t.backend.last().fail({ kind: 'rate-limited', retryAt });
+    await settle();
+    await t.react(true, PARTY);
+    await settle();
+    expect(t.intent(PARTY)).toMatchObject({ nextAttemptAt: retryAt });
+    await vi.advanceTimersByTimeAsync(30_000 - 1);
+    expect(t.backend.calls.map((call) => call.request.facet)).toEqual([LIKE]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sorted(t.backend.calls.slice(1).map((call) => call.request.facet))).toEqual(
+      sorted([LIKE, PARTY]),
+    );
   });
 
   it('a repeated click while rate-limited still waits for retryAt', async () => {
@@ -671,83 +651,114 @@ describe('react: retries', () => {
     await t.react(true);
     await settle();
     const retryAt = T0 + 30_000;
-    t.transport.last().fail(FAIL.rateLimited(retryAt));
+    t.backend.last().fail({ kind: 'rate-limited', retryAt });
     await settle();
     // Another tab asks for the same state again.
     await t.react(true, LIKE, { tabId: 2 });
-    expect(t.storage.outbox.get(LIKE_ID)).toMatchObject({ version: 2, nextAttemptAt: retryAt });
+    expect(t.intent()).toMatchObject({ version: 2, nextAttemptAt: retryAt });
     await vi.advanceTimersByTimeAsync(30_000 - 1);
-    expect(t.transport.calls).toHaveLength(1);
+    expect(t.backend.calls).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
-    expect(t.transport.calls).toHaveLength(2);
-    expect(t.transport.last().entry).toMatchObject({ react: true, version: 2 });
+    expect(t.backend.calls).toHaveLength(2);
+    expect(t.backend.last().request).toMatchObject({ facet: LIKE, state: LIKE });
   });
 });
 
 describe('react: failures that roll back at once', () => {
   it.each([
-    { name: '400', failure: FAIL.rejected(), code: 'rejected', fixInAccounts: false },
-    { name: '401', failure: FAIL.unauthorized(), code: 'unauthorized', fixInAccounts: true },
-    { name: '404', failure: FAIL.notFound(), code: 'account-not-found', fixInAccounts: true },
-  ] as const)('$name → $code, rolled back, no retry', async ({ failure, code, fixInAccounts }) => {
-    const t = setup();
-    await t.react(true, LIKE, { tabId: 4 });
-    await settle();
-    t.transport.last().fail(failure);
-    await settle();
-    await vi.advanceTimersByTimeAsync(120_000);
-    await t.engine.retryQueued();
-    await settle();
+    {
+      status: '400',
+      kind: 'invalid-request',
+      message: 'ConnectSafely refused this reaction.',
+      fixInAccounts: false,
+    },
+    {
+      status: '401',
+      kind: 'credential-refused',
+      message: 'ConnectSafely refused your key. Check it in Accounts.',
+      fixInAccounts: true,
+    },
+    {
+      status: '404',
+      kind: 'account-not-found',
+      message:
+        'ConnectSafely does not know the chosen LinkedIn account. Choose another in Accounts.',
+      fixInAccounts: true,
+    },
+    {
+      status: 'permission',
+      kind: 'permission-missing',
+      message: 'Your ConnectSafely key may not react for this account. Check it in Accounts.',
+      fixInAccounts: true,
+    },
+    {
+      status: 'gone',
+      kind: 'target-gone',
+      message: 'This message is no longer there, so the reaction was undone.',
+      fixInAccounts: false,
+    },
+  ] as const)(
+    '$status → $kind, rolled back, no retry',
+    async ({ kind, message, fixInAccounts }) => {
+      const t = setup();
+      await t.react(true, LIKE, { tabId: 4 });
+      await settle();
+      const detail = `The service said no (${kind}).`;
+      t.backend.last().fail({ kind, detail });
+      await settle();
+      await vi.advanceTimersByTimeAsync(120_000);
+      await t.engine.retryQueued();
+      await settle();
 
-    expect(t.transport.calls).toHaveLength(1);
-    expect(t.storage.outbox.size).toBe(0);
-    expect(t.storage.confirmedValues()).toEqual([]);
-    expect(t.lastView()).toEqual({ urn: MESSAGE_URN, active: [], pending: [] });
-    expect(t.notices).toHaveLength(1);
-    expect(t.notices[0]?.notice).toMatchObject({
-      urn: MESSAGE_URN,
-      code,
-      rolledBack: true,
-      fixInAccounts,
-    });
-    expect(t.notices[0]?.origin).toEqual({ tabId: 4 });
-    // The page gets fixed words; the service's own text stays in the history.
-    if (code === 'rejected') {
-      expect(t.notices[0]?.notice.message).toBe('ConnectSafely refused this reaction.');
-    }
-    expect(t.storage.history).toEqual([
-      expect.objectContaining({
-        source: 'own',
-        outcome: 'failed',
-        react: true,
-        error: failure.message,
-      }),
-    ]);
-    expect(t.refused).toEqual(
-      code === 'unauthorized' ? [{ keyId: ACCOUNT.keyId, message: failure.message }] : [],
-    );
-  });
+      expect(t.backend.calls).toHaveLength(1);
+      expect(t.storage.intents.size).toBe(0);
+      expect(confirmedValues(t.storage)).toEqual([]);
+      expect(t.lastMessageView()).toEqual({ urn: MESSAGE_URN, active: [], pending: [] });
+      expect(t.notices).toEqual([
+        {
+          notice: {
+            urn: MESSAGE_URN,
+            code: kind,
+            // The page gets fixed words; the service's own text stays in the history.
+            message,
+            retryAt: undefined,
+            fixInAccounts,
+            rolledBack: true,
+          },
+          origin: { tabId: 4 },
+        },
+      ]);
+      expect(t.storage.history).toEqual([
+        expect.objectContaining({ source: 'own', outcome: 'failed', react: true, error: detail }),
+      ]);
+      expect(t.backend.refused).toEqual(
+        kind === 'credential-refused'
+          ? [{ credentialId: ACCOUNT.credentialId, failure: { kind, detail } }]
+          : [],
+      );
+    },
+  );
 
   it('rolls a removal back to the confirmed reaction', async () => {
-    const storage = new MemoryStorage();
-    storage.seedConfirmed([LIKE]);
+    const storage = new MemoryEngineStorage();
+    seedConfirmed(storage, [LIKE]);
     const t = setup({ storage });
     await t.react(false);
-    expect(t.lastView()?.active).toEqual([]);
+    expect(t.lastMessageView()?.active).toEqual([]);
     await settle();
-    t.transport.last().fail(FAIL.rejected());
+    t.backend.last().fail('invalid-request');
     await settle();
-    expect(t.lastView()).toEqual({ urn: MESSAGE_URN, active: [LIKE], pending: [] });
-    expect(t.storage.confirmedValues()).toEqual([LIKE]);
+    expect(t.lastMessageView()).toEqual({ urn: MESSAGE_URN, active: [LIKE], pending: [] });
+    expect(confirmedValues(t.storage)).toEqual([LIKE]);
   });
 
-  it('treats a non-ApiError throw from the transport as a network failure (queued)', async () => {
+  it('treats a throw that is not a ServiceError as offline (queued)', async () => {
     const t = setup();
     await t.react(true);
     await settle();
-    t.transport.last().fail(new TypeError('Failed to fetch'));
+    t.backend.last().throwError(new TypeError('Failed to fetch'));
     await settle();
-    expect(t.storage.outbox.get(LIKE_ID)).toMatchObject({ lastFailure: 'network' });
+    expect(t.intent()).toMatchObject({ lastFailure: 'offline' });
     expect(t.notices.map(({ notice }) => notice.code)).toEqual(['offline']);
   });
 });
@@ -757,130 +768,185 @@ describe('react: offline', () => {
     const t = setup({ random: () => 1 });
     await t.react(true, LIKE, { tabId: 5 });
     await settle();
-    t.transport.last().fail(FAIL.network());
+    t.backend.last().lose();
     await settle();
 
     expect(t.notices).toHaveLength(1);
-    expect(t.notices[0]?.notice).toMatchObject({ code: 'offline', rolledBack: false });
+    expect(t.notices[0]?.notice).toMatchObject({
+      code: 'offline',
+      message: 'Offline: this reaction is queued and will be sent when the connection is back.',
+      rolledBack: false,
+    });
     expect(t.notices[0]?.origin).toEqual({ tabId: 5 });
-    expect(t.storage.outbox.get(LIKE_ID)).toMatchObject({
-      react: true,
+    expect(t.intent()).toMatchObject({
+      desired: LIKE,
       attempts: 1,
-      lastFailure: 'network',
+      lastFailure: 'offline',
       nextAttemptAt: T0 + backoffDelay(1, () => 1),
     });
     expect(await t.currentView()).toEqual({ urn: MESSAGE_URN, active: [LIKE], pending: [LIKE] });
 
     // The backoff retry fails too: no second notice.
     await vi.advanceTimersByTimeAsync(backoffDelay(1, () => 1));
-    expect(t.transport.calls).toHaveLength(2);
-    t.transport.last().fail(FAIL.network());
+    expect(t.backend.calls).toHaveLength(2);
+    t.backend.last().lose();
     await settle();
     expect(t.notices).toHaveLength(1);
-    expect(t.storage.outbox.get(LIKE_ID)).toMatchObject({ attempts: 2 });
+    expect(t.intent()).toMatchObject({ attempts: 2 });
 
     // The network is back: send now, without waiting for the backoff.
     await t.engine.retryQueued();
     await settle();
-    expect(t.transport.calls).toHaveLength(3);
-    t.transport.last().succeed();
+    expect(t.backend.calls).toHaveLength(3);
+    t.backend.last().succeed();
     await settle();
 
     expect(t.notices).toHaveLength(1);
-    expect(t.storage.outbox.size).toBe(0);
-    expect(t.storage.confirmedValues()).toEqual([LIKE]);
+    expect(t.storage.intents.size).toBe(0);
+    expect(confirmedValues(t.storage)).toEqual([LIKE]);
     expect(t.storage.history.map((line) => [line.source, line.outcome])).toEqual([
       ['own', 'applied'],
     ]);
-    expect(t.lastView()).toEqual({ urn: MESSAGE_URN, active: [LIKE], pending: [] });
+    expect(t.lastMessageView()).toEqual({ urn: MESSAGE_URN, active: [LIKE], pending: [] });
   });
 
-  it('drops a queued intent that another device already applied', async () => {
+  it('drops a never-sent queued intent that another device already applied', async () => {
     const t = setup();
     await t.react(true);
     await settle();
-    t.transport.last().fail(FAIL.network());
+    t.backend.last().fail({ kind: 'rate-limited', retryAt: T0 + 60_000 });
     await settle();
 
-    await t.engine.applyRemote(remote({ react: true }));
-    await t.engine.retryQueued();
+    await vi.advanceTimersByTimeAsync(1000);
+    await t.engine.applyRemote(remote({ react: true, at: Date.now() }));
     await vi.advanceTimersByTimeAsync(120_000);
 
-    expect(t.transport.calls).toHaveLength(1);
-    expect(t.storage.outbox.size).toBe(0);
-    expect(t.storage.confirmedValues()).toEqual([LIKE]);
-    expect(t.lastView()).toEqual({ urn: MESSAGE_URN, active: [LIKE], pending: [] });
+    expect(t.backend.calls).toHaveLength(1);
+    expect(t.storage.intents.size).toBe(0);
+    expect(confirmedValues(t.storage)).toEqual([LIKE]);
+    expect(t.lastMessageView()).toEqual({ urn: MESSAGE_URN, active: [LIKE], pending: [] });
+  });
+
+  it('still resends a queued intent whose last try may have landed, once', async () => {
+    const t = setup();
+    await t.react(true);
+    await settle();
+    t.backend.last().lose();
+    await settle();
+
+    // Another device set the same state; our request's outcome is still unknown: resend.
+    await t.engine.applyRemote(remote({ react: true, at: T0 - 5000 }));
+    await t.engine.retryQueued();
+    await settle();
+    expect(t.backend.calls).toHaveLength(2);
+    t.backend.last().succeed();
+    await settle();
+    await vi.advanceTimersByTimeAsync(120_000);
+
+    expect(t.backend.calls).toHaveLength(2);
+    expect(t.storage.intents.size).toBe(0);
+    expect(confirmedValues(t.storage)).toEqual([LIKE]);
+    expect(t.lastMessageView()).toEqual({ urn: MESSAGE_URN, active: [LIKE], pending: [] });
   });
 });
 
 describe('echoes that arrive late or are replayed', () => {
-  it('recognises each echo of our own changes, in order, and keeps a newer queued click', async () => {
+  it('recognises each echo of our own changes and keeps a newer queued click', async () => {
     const t = setup();
     await t.react(true);
     await settle();
-    t.transport.last().succeed();
+    t.backend.last().succeed();
     await settle();
+    await vi.advanceTimersByTimeAsync(1000);
     await t.react(false);
     await settle();
-    t.transport.last().succeed();
+    t.backend.last().succeed();
     await settle();
+    await vi.advanceTimersByTimeAsync(1000);
     await t.react(true);
     await settle();
-    t.transport.last().fail(FAIL.rateLimited(T0 + 60_000));
+    t.backend.last().fail({ kind: 'rate-limited', retryAt: T0 + 60_000 });
     await settle();
 
     // The socket comes back and replays the echoes of the first two clicks.
-    await t.engine.applyRemote(remote({ react: true }));
-    await t.engine.applyRemote(remote({ react: false }));
+    for (const event of t.backend.events) await t.engine.applyRemote(event);
 
-    expect(t.storage.outbox.get(LIKE_ID)).toMatchObject({ react: true });
-    expect(t.storage.history.filter((entry) => entry.source === 'remote')).toEqual([]);
+    expect(t.intent()).toMatchObject({ desired: LIKE });
+    expect(t.storage.history.filter((line) => line.source === 'remote')).toEqual([]);
     expect(await t.currentView()).toEqual({ urn: MESSAGE_URN, active: [LIKE], pending: [LIKE] });
     await vi.advanceTimersByTimeAsync(60_000);
-    t.transport.last().succeed();
+    t.backend.last().succeed();
     await settle();
-    expect(t.storage.confirmedValues()).toEqual([LIKE]);
+    expect(confirmedValues(t.storage)).toEqual([LIKE]);
   });
 
-  it('still applies a genuine remote change after our own echoes were consumed', async () => {
+  it('still applies a genuine remote change made after our own echoes', async () => {
     const t = setup();
     await t.react(true);
     await settle();
-    t.transport.last().succeed();
+    t.backend.last().succeed();
     await settle();
-    await t.engine.applyRemote(remote({ react: true })); // our echo
-    await t.engine.applyRemote(remote({ react: false })); // someone removed it elsewhere
-    expect(t.storage.confirmedValues()).toEqual([]);
-    expect(t.storage.history.filter((entry) => entry.source === 'remote')).toHaveLength(1);
+    await t.engine.applyRemote(remote({ react: true, at: T0 })); // our echo
+    await t.engine.applyRemote(remote({ react: false, at: T0 + 5000 })); // removed elsewhere
+    expect(confirmedValues(t.storage)).toEqual([]);
+    expect(t.storage.history.filter((line) => line.source === 'remote')).toHaveLength(1);
+    expect(await t.currentView()).toEqual({ urn: MESSAGE_URN, active: [], pending: [] });
+    expect(t.backend.calls).toHaveLength(1);
+  });
+
+  it('a newer change made elsewhere replaces a queued click, and says so where it was clicked', async () => {
+    const t = setup();
+    await t.react(true, LIKE, { tabId: 6 });
+    await settle();
+    t.backend.last().fail({ kind: 'rate-limited', retryAt: T0 + 60_000 });
+    await settle();
+    await vi.advanceTimersByTimeAsync(5000);
+    // Removed on another device after our click: the newer intent wins.
+    await t.engine.applyRemote(remote({ react: false, at: Date.now() }));
+    await vi.advanceTimersByTimeAsync(120_000);
+
+    expect(t.notices.at(-1)).toEqual({
+      notice: expect.objectContaining({ code: 'changed-elsewhere', rolledBack: true }),
+      origin: { tabId: 6 },
+    });
+    expect(t.backend.calls).toHaveLength(1);
+    expect(t.storage.intents.size).toBe(0);
+    expect(await t.currentView()).toEqual({ urn: MESSAGE_URN, active: [], pending: [] });
   });
 });
 
 describe('a new engine over the same storage (the worker was killed)', () => {
   it('resumes and sends the queued intent exactly once', async () => {
-    const storage = new MemoryStorage();
+    const storage = new MemoryEngineStorage();
     const first = setup({ storage });
     await first.react(true);
     await settle();
-    expect(first.transport.calls).toHaveLength(1);
+    expect(first.backend.calls).toHaveLength(1);
     // Killed mid-request: the answer never comes back.
-    first.engine.stop();
+    first.kill();
 
-    const second = setup({ storage });
+    const second = setup({ storage, connectSafely: first.backend });
     await settle();
-    expect(second.transport.calls).toHaveLength(0);
-    await second.engine.resume();
-    await second.engine.resume();
+    expect(second.backend.calls).toHaveLength(1);
+    await second.engine.wake();
+    await second.engine.wake();
     await second.engine.retryQueued();
     await settle();
+    // The dead worker's request may still be applied until its client would give up on it:
+    // nothing is sent before then, so an older request never lands after a newer one.
+    expect(second.wakes).toContain(T0 + REQUEST_TIMEOUT_MS);
+    await vi.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS - 1);
+    expect(second.backend.calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    await second.engine.wake();
+    await settle();
 
-    expect(second.transport.calls).toHaveLength(1);
-    expect(second.transport.last().entry).toMatchObject({
-      id: LIKE_ID,
-      keyId: ACCOUNT.keyId,
-      accountId: ACCOUNT.accountId,
+    expect(second.backend.calls).toHaveLength(2);
+    expect(second.backend.last().request).toEqual({
+      identity: ACCOUNT,
       target: TARGET,
-      value: LIKE,
-      react: true,
+      facet: LIKE,
+      state: LIKE,
     });
     expect(await second.currentView()).toEqual({
       urn: MESSAGE_URN,
@@ -888,56 +954,80 @@ describe('a new engine over the same storage (the worker was killed)', () => {
       pending: [LIKE],
     });
 
-    second.transport.last().succeed();
+    second.backend.last().succeed();
     await settle();
     await vi.advanceTimersByTimeAsync(120_000);
-    expect(second.transport.calls).toHaveLength(1);
-    expect(storage.outbox.size).toBe(0);
-    expect(storage.confirmedValues()).toEqual([LIKE]);
+    expect(second.backend.calls).toHaveLength(2);
+    expect(storage.intents.size).toBe(0);
+    expect(confirmedValues(storage)).toEqual([LIKE]);
     expect(storage.history.map((line) => line.outcome)).toEqual(['applied']);
   });
 
   it('resumes a request that was waiting for its backoff, at its time', async () => {
-    const storage = new MemoryStorage();
+    const storage = new MemoryEngineStorage();
     const first = setup({ storage, random: () => 1 });
     await first.react(true);
     await settle();
-    first.transport.last().fail(FAIL.server(500));
+    first.backend.last().fail('server-error');
     await settle();
-    first.engine.stop();
-    const due = storage.outbox.get(LIKE_ID)?.nextAttemptAt ?? 0;
+    first.kill();
+    const due = storage.intents.get(LIKE_ID)?.nextAttemptAt ?? 0;
     expect(due).toBe(T0 + 1000);
 
-    const second = setup({ storage });
-    await second.engine.resume();
+    const second = setup({ storage, connectSafely: first.backend });
+    await second.engine.wake();
     await settle();
-    expect(second.transport.calls).toHaveLength(0);
+    expect(second.backend.calls).toHaveLength(1);
     expect(second.wakes).toContain(due);
     await vi.advanceTimersByTimeAsync(1000);
-    expect(second.transport.calls).toHaveLength(1);
-    second.transport.last().succeed();
+    expect(second.backend.calls).toHaveLength(2);
+    second.backend.last().succeed();
     await settle();
-    expect(storage.outbox.size).toBe(0);
-    expect(first.transport.calls).toHaveLength(1);
+    expect(storage.intents.size).toBe(0);
+  });
+
+  it('recognises the echo of the dead worker’s request as ours', async () => {
+    const storage = new MemoryEngineStorage();
+    const first = setup({ storage });
+    await first.react(true);
+    await settle();
+    await vi.advanceTimersByTimeAsync(10);
+    first.backend.last().apply();
+    first.kill();
+    await vi.advanceTimersByTimeAsync(10);
+
+    const second = setup({ storage, connectSafely: first.backend });
+    await second.engine.applyRemote(first.backend.events[0] as RemoteChange);
+    await second.engine.wake();
+    await vi.advanceTimersByTimeAsync(REQUEST_TIMEOUT_MS);
+    await settle();
+    expect(second.backend.calls).toHaveLength(2);
+    second.backend.last().succeed();
+    await settle();
+    expect(storage.history.map((line) => [line.source, line.outcome])).toEqual([
+      ['own', 'applied'],
+    ]);
   });
 });
 
 describe('applyRemote', () => {
   it('updates the view and records a remote history line', async () => {
     const t = setup();
-    await t.engine.applyRemote(remote({ value: '🎉', at: T0 - 5000 }));
+    await t.engine.applyRemote(remote({ value: PARTY, at: T0 - 5000 }));
 
-    expect(t.lastView()).toEqual({ urn: MESSAGE_URN, active: ['🎉'], pending: [] });
-    expect(t.storage.confirmedValues()).toEqual(['🎉']);
+    expect(t.lastMessageView()).toEqual({ urn: MESSAGE_URN, active: [PARTY], pending: [] });
+    expect(confirmedValues(t.storage)).toEqual([PARTY]);
     expect(t.storage.history).toEqual([
       {
+        id: 1,
         at: T0 - 5000,
+        service: 'connectsafely',
         kind: 'message',
         urn: MESSAGE_URN,
-        conversationUrn: TARGET.conversationUrn,
-        value: '🎉',
+        parentUrn: TARGET.conversationUrn,
+        value: PARTY,
         react: true,
-        accountId: ACCOUNT.accountId,
+        actor: ACCOUNT.actor,
         source: 'remote',
         outcome: 'applied',
         link: linkTo(TARGET),
@@ -945,32 +1035,41 @@ describe('applyRemote', () => {
     ]);
     expect(t.counters.historyChanged).toBe(1);
 
-    await t.engine.applyRemote(remote({ value: '🎉', react: false, at: T0 - 1000 }));
-    expect(t.lastView()).toEqual({ urn: MESSAGE_URN, active: [], pending: [] });
+    await t.engine.applyRemote(remote({ value: PARTY, react: false, at: T0 - 1000 }));
+    expect(t.lastMessageView()).toEqual({ urn: MESSAGE_URN, active: [], pending: [] });
     expect(t.storage.history.map((line) => [line.source, line.react])).toEqual([
       ['remote', true],
       ['remote', false],
     ]);
-    expect(t.transport.calls).toHaveLength(0);
+    expect(t.backend.calls).toHaveLength(0);
   });
 
   it('ignores a replayed event (no second history line)', async () => {
     const t = setup();
     await t.engine.applyRemote(remote());
-    const publishedBefore = t.published.length;
     await t.engine.applyRemote(remote());
     expect(t.storage.history).toHaveLength(1);
-    expect(t.published).toHaveLength(publishedBefore);
-    expect(t.storage.confirmedValues()).toEqual([LIKE]);
+    expect(t.counters.historyChanged).toBe(1);
+    expect(confirmedValues(t.storage)).toEqual([LIKE]);
+    expect(await t.currentView()).toEqual({ urn: MESSAGE_URN, active: [LIKE], pending: [] });
+  });
+
+  it('an older event arriving after a newer one changes nothing', async () => {
+    const t = setup();
+    await t.engine.applyRemote(remote({ react: false, at: T0 - 1000 }));
+    await t.engine.applyRemote(remote({ react: true, at: T0 - 5000 }));
+    expect(confirmedValues(t.storage)).toEqual([]);
+    expect(t.storage.history.map((line) => line.react)).toEqual([false]);
+    expect(t.backend.calls).toHaveLength(0);
   });
 
   it('ignores the echo of our own request that already landed', async () => {
     const t = setup();
     await t.react(true);
     await settle();
-    t.transport.last().succeed();
+    t.backend.last().succeed();
     await settle();
-    await t.engine.applyRemote(remote({ at: T0 }));
+    await t.engine.applyRemote(t.backend.events[0] as RemoteChange);
     expect(t.storage.history.map((line) => line.source)).toEqual(['own']);
   });
 
@@ -978,17 +1077,18 @@ describe('applyRemote', () => {
     const t = setup();
     await t.react(true);
     await settle();
-    await t.engine.applyRemote(remote({ at: T0 }));
+    t.backend.last().apply();
+    await t.engine.applyRemote(t.backend.events[0] as RemoteChange);
     expect(t.storage.history).toEqual([]);
 
-    t.transport.last().succeed();
+    t.backend.last().answer();
     await settle();
     expect(t.storage.history.map((line) => [line.source, line.outcome])).toEqual([
       ['own', 'applied'],
     ]);
-    expect(t.transport.calls).toHaveLength(1);
-    expect(t.storage.confirmedValues()).toEqual([LIKE]);
-    expect(t.lastView()).toEqual({ urn: MESSAGE_URN, active: [LIKE], pending: [] });
+    expect(t.backend.calls).toHaveLength(1);
+    expect(confirmedValues(t.storage)).toEqual([LIKE]);
+    expect(t.lastMessageView()).toEqual({ urn: MESSAGE_URN, active: [LIKE], pending: [] });
   });
 
   it('records no remote line for our echo when the user clicked again meanwhile', async () => {
@@ -997,14 +1097,16 @@ describe('applyRemote', () => {
     await settle();
     await t.react(false); // the newest intent, waiting behind the request in flight
     // The server applied "on" and its echo arrives before the HTTP answer.
-    await t.engine.applyRemote(remote({ react: true, at: T0 }));
-    t.transport.last().succeed();
+    t.backend.last().apply();
+    await t.engine.applyRemote(t.backend.events[0] as RemoteChange);
+    await vi.advanceTimersByTimeAsync(10);
+    t.backend.last().answer();
     await settle();
-    t.transport.last().succeed();
+    t.backend.last().succeed();
     await settle();
 
-    expect(t.transport.calls.map((call) => call.entry.react)).toEqual([true, false]);
-    expect(t.storage.confirmedValues()).toEqual([]);
+    expect(t.backend.calls.map((call) => call.request.state)).toEqual([LIKE, null]);
+    expect(confirmedValues(t.storage)).toEqual([]);
     expect(t.storage.history.filter((line) => line.source === 'remote')).toEqual([]);
   });
 
@@ -1015,62 +1117,331 @@ describe('applyRemote', () => {
     const release = t.storage.holdNextRead();
     const reading = t.engine.views([MESSAGE_URN]);
     await settle();
-    await t.engine.applyRemote(remote({ value: '🎉' }));
+    const applying = t.engine.applyRemote(remote({ value: PARTY }));
+    await settle();
     release();
-    await reading;
+    await Promise.all([reading, applying]);
 
-    expect(t.storage.confirmedValues()).toEqual(['🎉']);
-    expect(await t.currentView()).toEqual({ urn: MESSAGE_URN, active: ['🎉'], pending: [] });
+    expect(confirmedValues(t.storage)).toEqual([PARTY]);
+    expect(await t.currentView()).toEqual({ urn: MESSAGE_URN, active: [PARTY], pending: [] });
     // The same event replayed must still be recognised as known.
-    await t.engine.applyRemote(remote({ value: '🎉' }));
+    await t.engine.applyRemote(remote({ value: PARTY }));
     expect(t.storage.history).toHaveLength(1);
   });
 
-  it('records changes of another account without touching the default account’s view', async () => {
+  it('records changes of another account without touching the chosen account’s view', async () => {
     const t = setup();
-    await t.engine.applyRemote(remote({ accountId: OTHER_ACCOUNT_ID }));
+    await t.engine.applyRemote(remote({ actor: OTHER_ACCOUNT_ID }));
     expect(t.published).toEqual([]);
     expect(await t.currentView()).toEqual({ urn: MESSAGE_URN, active: [], pending: [] });
-    expect(t.storage.confirmedValues(OTHER_ACCOUNT_ID)).toEqual([LIKE]);
+    expect(confirmedValues(t.storage, OTHER_ACCOUNT_ID)).toEqual([LIKE]);
     expect(t.storage.history).toEqual([
-      expect.objectContaining({ accountId: OTHER_ACCOUNT_ID, source: 'remote' }),
+      expect.objectContaining({ actor: OTHER_ACCOUNT_ID, source: 'remote' }),
     ]);
+    expect(t.backend.calls).toHaveLength(0);
   });
 });
 
-describe('without a usable account', () => {
-  it('views() answers empty views, not ready, without a default account', async () => {
-    const storage = new MemoryStorage();
-    storage.seedConfirmed([LIKE]);
-    const t = setup({ storage, account: null });
-    expect(await t.engine.views([MESSAGE_URN, 'urn:li:activity:1'])).toEqual({
+describe('dropCredential', () => {
+  it('undoes the queued clicks of a removed key', async () => {
+    const t = setup();
+    await t.react(true);
+    await settle();
+    t.backend.last().fail({ kind: 'rate-limited', retryAt: T0 + 60_000 });
+    await settle();
+    await t.engine.dropCredential(ACCOUNT.credentialId);
+    expect(t.storage.intents.size).toBe(0);
+    expect(t.lastMessageView()).toEqual({ urn: MESSAGE_URN, active: [], pending: [] });
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(t.backend.calls).toHaveLength(1);
+  });
+
+  it('a dropped click does not come back with a later event on its slot', async () => {
+    const t = setup();
+    await t.react(true);
+    await settle();
+    t.backend.last().fail({ kind: 'rate-limited', retryAt: T0 + 60_000 });
+    await settle();
+    await t.engine.dropCredential(ACCOUNT.credentialId);
+    // A new key for the same account; an older event of the slot is replayed.
+    t.backend.identityNow = { credentialId: 'key-2', actor: ACCOUNT.actor };
+    await t.engine.applyRemote(remote({ react: false, at: T0 - 5000 }));
+    await vi.advanceTimersByTimeAsync(120_000);
+
+    expect(t.backend.calls).toHaveLength(1);
+    expect(t.storage.intents.size).toBe(0);
+    expect(await t.currentView()).toEqual({ urn: MESSAGE_URN, active: [], pending: [] });
+  });
+});
+
+describe('without a credential or an actor', () => {
+  it('views() answers empty views, not ready, for a service without an actor', async () => {
+    const storage = new MemoryEngineStorage();
+    seedConfirmed(storage, [LIKE]);
+    const t = setup({ storage, identity: { missing: 'actor' }, linkedIn: null });
+    expect(await t.engine.views([MESSAGE_URN, POST.urn])).toEqual({
       views: [
         { urn: MESSAGE_URN, active: [], pending: [] },
-        { urn: 'urn:li:activity:1', active: [], pending: [] },
+        { urn: POST.urn, active: [], pending: [] },
       ],
-      ready: false,
+      ready: { connectsafely: false },
     });
-    t.settings.account = ACCOUNT;
+    t.backend.identityNow = ACCOUNT;
     expect(await t.engine.views([MESSAGE_URN])).toEqual({
       views: [{ urn: MESSAGE_URN, active: [LIKE], pending: [] }],
-      ready: true,
+      ready: { connectsafely: true },
     });
   });
 
   it.each([
-    { hasKeys: false, code: 'no-key' },
-    { hasKeys: true, code: 'no-account' },
-  ] as const)('react with no account and hasKeys=$hasKeys → $code', async ({ hasKeys, code }) => {
-    const t = setup({ account: null, hasKeys });
+    {
+      missing: 'credential',
+      code: 'not-connected',
+      message: 'Add your ConnectSafely key to react from here.',
+    },
+    {
+      missing: 'actor',
+      code: 'no-actor',
+      message: 'Choose which LinkedIn account reacts, in Accounts.',
+    },
+  ] as const)('react without a $missing → $code', async ({ missing, code, message }) => {
+    const t = setup({ identity: { missing } });
     const outcome = await t.react(true);
     await settle();
     expect(outcome).toEqual({
       accepted: false,
-      notice: expect.objectContaining({ urn: MESSAGE_URN, code, fixInAccounts: true }),
+      notice: {
+        urn: MESSAGE_URN,
+        code,
+        message,
+        retryAt: undefined,
+        fixInAccounts: true,
+        rolledBack: true,
+      },
     });
-    expect(t.transport.calls).toHaveLength(0);
-    expect(t.storage.outbox.size).toBe(0);
+    expect(t.backend.calls).toHaveLength(0);
+    expect(t.storage.intents.size).toBe(0);
     expect(t.published).toEqual([]);
+  });
+
+  it('readiness is per service: messages react while posts say what is missing', async () => {
+    const t = setup({ linkedIn: null });
+    const outcome = await t.reactOn(POST, 'LIKE', true);
+    expect(outcome).toEqual({
+      accepted: false,
+      notice: expect.objectContaining({ urn: POST.urn, code: 'not-connected', rolledBack: true }),
+    });
+    expect(await t.react(true)).toMatchObject({ accepted: true });
+    expect((await t.engine.views([MESSAGE_URN, POST.urn])).ready).toEqual({
+      connectsafely: true,
+    });
+  });
+});
+
+describe('the one model (posts and comments, a LinkedIn-like service)', () => {
+  function seedPost(storage: MemoryEngineStorage, state: string | null, target = POST) {
+    storage.seed({
+      putConfirmed: [
+        confirmedSlot('linkedin', LINKEDIN_ACTOR.actor, target, '', state, T0 - 60_000),
+      ],
+    });
+  }
+
+  it('switching LIKE → EMPATHY is one intent and one request for the final type', async () => {
+    const storage = new MemoryEngineStorage();
+    seedPost(storage, 'LIKE');
+    const t = setup({ storage });
+    const outcome = await t.reactOn(POST, 'EMPATHY', true);
+    expect(outcome).toEqual({
+      accepted: true,
+      view: { urn: POST.urn, active: ['EMPATHY'], pending: ['EMPATHY'] },
+    });
+    expect([...storage.intents.values()]).toEqual([
+      expect.objectContaining({ id: POST_SLOT, facet: '', desired: 'EMPATHY', target: POST }),
+    ]);
+    await settle();
+    expect(t.linkedIn.calls.map((call) => call.request)).toEqual([
+      { identity: LINKEDIN_ACTOR, target: POST, facet: '', state: 'EMPATHY' },
+    ]);
+    t.linkedIn.last().succeed();
+    await settle();
+
+    expect(t.linkedIn.stateOf(POST, '', LINKEDIN_ACTOR.actor)).toBe('EMPATHY');
+    expect(t.lastView(POST.urn)).toEqual({ urn: POST.urn, active: ['EMPATHY'], pending: [] });
+    expect(storage.intents.size).toBe(0);
+    expect(storage.history).toEqual([
+      expect.objectContaining({
+        service: 'linkedin',
+        kind: 'post',
+        urn: POST.urn,
+        value: 'EMPATHY',
+        react: true,
+        actor: LINKEDIN_ACTOR.actor,
+        source: 'own',
+        outcome: 'applied',
+        link: FIXTURE_URLS.post,
+      }),
+    ]);
+    expect(t.backend.calls).toHaveLength(0);
+  });
+
+  it('starts from what LinkedIn’s page shows when the engine knows nothing of the post', async () => {
+    const t = setup();
+    const { views } = await t.engine.views([POST.urn], { [POST.urn]: 'PRAISE' });
+    expect(views).toEqual([{ urn: POST.urn, active: ['PRAISE'], pending: [] }]);
+    // Removing it, from that state, sends the removal.
+    await t.reactOn(POST, 'PRAISE', false);
+    await settle();
+    expect(t.linkedIn.last().request).toMatchObject({ state: null });
+  });
+
+  it('keeps what it observed itself over what the page shows', async () => {
+    const storage = new MemoryEngineStorage();
+    seedPost(storage, 'EMPATHY');
+    const t = setup({ storage });
+    const { views } = await t.engine.views([POST.urn], { [POST.urn]: 'LIKE' });
+    expect(views).toEqual([{ urn: POST.urn, active: ['EMPATHY'], pending: [] }]);
+    expect(t.linkedIn.calls).toHaveLength(0);
+  });
+
+  it('removing sends state null', async () => {
+    const storage = new MemoryEngineStorage();
+    seedPost(storage, 'EMPATHY');
+    const t = setup({ storage });
+    expect(await t.reactOn(POST, 'EMPATHY', false)).toEqual({
+      accepted: true,
+      view: { urn: POST.urn, active: [], pending: ['EMPATHY'] },
+    });
+    await settle();
+    expect(t.linkedIn.last().request).toMatchObject({ facet: '', state: null });
+    t.linkedIn.last().succeed();
+    await settle();
+    expect(t.linkedIn.stateOf(POST, '', LINKEDIN_ACTOR.actor)).toBeNull();
+    expect(t.lastView(POST.urn)).toEqual({ urn: POST.urn, active: [], pending: [] });
+    expect(storage.history).toEqual([
+      expect.objectContaining({ value: 'EMPATHY', react: false, outcome: 'applied' }),
+    ]);
+  });
+
+  it('two clicks on one post never race as two requests; the last type wins', async () => {
+    const t = setup();
+    await t.reactOn(POST, 'LIKE', true);
+    await settle();
+    await t.reactOn(POST, 'EMPATHY', true);
+    await t.reactOn(POST, 'PRAISE', true);
+    await settle();
+    expect(t.linkedIn.calls.map((call) => call.request.state)).toEqual(['LIKE']);
+    expect(t.lastView(POST.urn)).toEqual({
+      urn: POST.urn,
+      active: ['PRAISE'],
+      pending: ['PRAISE'],
+    });
+    expect(t.storage.intents.size).toBe(1);
+
+    t.linkedIn.last().succeed();
+    await settle();
+    expect(t.linkedIn.calls.map((call) => call.request.state)).toEqual(['LIKE', 'PRAISE']);
+    t.linkedIn.last().succeed();
+    await settle();
+
+    expect(t.linkedIn.maxInFlightPerSlot()).toBe(1);
+    expect(t.linkedIn.stateOf(POST, '', LINKEDIN_ACTOR.actor)).toBe('PRAISE');
+    expect(t.lastView(POST.urn)).toEqual({ urn: POST.urn, active: ['PRAISE'], pending: [] });
+    expect(t.storage.intents.size).toBe(0);
+  });
+
+  it('two clicks together on a cold worker send one request, for the last type', async () => {
+    const t = setup();
+    await Promise.all([t.reactOn(POST, 'LIKE', true), t.reactOn(POST, 'INTEREST', true)]);
+    await settle();
+    for (let round = 0; round < 3; round += 1) {
+      for (const call of t.linkedIn.open()) call.succeed();
+      await settle();
+    }
+    expect(t.linkedIn.maxInFlightPerSlot()).toBe(1);
+    expect(t.linkedIn.stateOf(POST, '', LINKEDIN_ACTOR.actor)).toBe('INTEREST');
+    expect(t.lastView(POST.urn)?.active).toEqual(['INTEREST']);
+  });
+
+  it('removing a type that is not the current one (a stale tab) keeps the current one', async () => {
+    const storage = new MemoryEngineStorage();
+    seedPost(storage, 'EMPATHY');
+    const t = setup({ storage });
+    const outcome = await t.reactOn(POST, 'LIKE', false);
+    await settle();
+    expect(outcome).toMatchObject({ accepted: true, view: { active: ['EMPATHY'] } });
+    expect(t.linkedIn.calls).toHaveLength(0);
+    expect(t.linkedIn.stateOf(POST, '', LINKEDIN_ACTOR.actor)).toBeNull(); // never touched
+    expect(await t.view(POST.urn)).toEqual({ urn: POST.urn, active: ['EMPATHY'], pending: [] });
+
+    // The same against a switch still queued: the queued type stays.
+    await t.reactOn(POST, 'PRAISE', true);
+    await t.reactOn(POST, 'EMPATHY', false);
+    await settle();
+    expect(t.linkedIn.calls.map((call) => call.request.state)).toEqual(['PRAISE']);
+    expect(await t.view(POST.urn)).toEqual({
+      urn: POST.urn,
+      active: ['PRAISE'],
+      pending: ['PRAISE'],
+    });
+  });
+
+  it('a comment reacts on its own slot, with its post as the parent', async () => {
+    const t = setup();
+    await t.reactOn(COMMENT, 'APPRECIATION', true);
+    await t.reactOn(POST, 'LIKE', true);
+    await settle();
+    expect(t.linkedIn.calls.map((call) => [call.request.target.urn, call.request.state])).toEqual([
+      [COMMENT.urn, 'APPRECIATION'],
+      [POST.urn, 'LIKE'],
+    ]);
+    for (const call of t.linkedIn.open()) call.succeed();
+    await settle();
+    expect(t.storage.history.find((line) => line.kind === 'comment')).toMatchObject({
+      urn: COMMENT.urn,
+      parentUrn: POST.urn,
+      value: 'APPRECIATION',
+      link: FIXTURE_URLS.post,
+    });
+  });
+
+  it('a type switched on another device after the click replaces the queued click', async () => {
+    const t = setup();
+    await t.reactOn(POST, 'LIKE', true, { tabId: 8 });
+    await settle();
+    t.linkedIn.last().fail({ kind: 'rate-limited', retryAt: T0 + 60_000 });
+    await settle();
+    await vi.advanceTimersByTimeAsync(1000);
+    const event = t.linkedIn.changeElsewhere({
+      target: POST,
+      state: 'ENTERTAINMENT',
+      actor: LINKEDIN_ACTOR.actor,
+    });
+    await t.engine.applyRemote(event);
+    await vi.advanceTimersByTimeAsync(120_000);
+
+    expect(t.linkedIn.calls).toHaveLength(1);
+    expect(t.lastView(POST.urn)).toEqual({ urn: POST.urn, active: ['ENTERTAINMENT'], pending: [] });
+    expect(t.notices.map(({ notice, origin }) => [notice.code, origin])).toEqual([
+      ['rate-limited', { tabId: 8 }],
+      ['changed-elsewhere', { tabId: 8 }],
+    ]);
+  });
+});
+
+describe('known issues (reported, not fixed here)', () => {
+  // The click's time is our clock when it arrives; a change made elsewhere carries the service's
+  // clock. With the service's clock ahead of ours, a click made after seeing that change is
+  // taken as older than it and replaced ('changed-elsewhere'). Remove `.fails` once fixed.
+  it('a click made after a change elsewhere wins, even with the service’s clock 2 s ahead', async () => {
+    const t = setup();
+    await t.engine.applyRemote(remote({ react: true, at: T0 + 2000 }));
+    await vi.advanceTimersByTimeAsync(500);
+    // The user sees 👍 and removes it.
+    await t.react(false, LIKE, { tabId: 1 });
+    await settle();
+    expect(t.notices).toEqual([]);
+    expect(t.backend.calls.map((call) => call.request.state)).toEqual([null]);
   });
 });
 
@@ -1098,14 +1469,7 @@ describe('linkTo', () => {
   });
 
   it('opens the post of a post or of a comment', () => {
-    expect(linkTo({ kind: 'post', urn: 'urn:li:activity:7402140017720651776' })).toBe(
-      FIXTURE_URLS.post,
-    );
-    expect(
-      linkTo({
-        kind: 'comment',
-        urn: 'urn:li:comment:(urn:li:activity:7402140017720651776,7402150833190449152)',
-      }),
-    ).toBe(FIXTURE_URLS.post);
+    expect(linkTo(POST)).toBe(FIXTURE_URLS.post);
+    expect(linkTo(COMMENT)).toBe(FIXTURE_URLS.post);
   });
 });

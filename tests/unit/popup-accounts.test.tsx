@@ -1,6 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
-import { act } from 'react';
+import { act, Profiler, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccountsOverview, KeySummary } from '@/lib/accounts/types';
@@ -202,6 +201,53 @@ describe('adding a key', () => {
     expect(alerts()).toEqual([]);
   });
 
+  it('shows the new default account checked from its first paint, never unchecked first', async () => {
+    // The background makes the first account of the first key the default; the addKey answer
+    // carries the key only, so the popup learns the default from the refetch, which takes a
+    // moment, as any message to the worker does.
+    const heldRefetches: Array<() => void> = [];
+    let holdRefetches = false;
+    serve({
+      getAccounts: async () => {
+        if (holdRefetches) await new Promise<void>((release) => heldRefetches.push(release));
+        return structuredClone(overview);
+      },
+      addKey: async () => {
+        overview.keys = [summary()];
+        overview.defaultAccount = { keyId: 'key-1', accountId: 'acc-1' };
+        holdRefetches = true;
+        return summary();
+      },
+    });
+    // What each commit put on screen: the new account's radio, and the "choose one" hint.
+    const paints: Array<{ radio: 'absent' | 'checked' | 'unchecked'; hint: boolean }> = [];
+    const recordPaint = () => {
+      const radio = container.querySelector<HTMLInputElement>('input[value="key-1/acc-1"]');
+      paints.push({
+        radio: radio ? (radio.checked ? 'checked' : 'unchecked') : 'absent',
+        hint: container.textContent?.includes('Choose an account') ?? false,
+      });
+    };
+    await render(
+      <Profiler id="accounts" onRender={recordPaint}>
+        <AccountsTab />
+      </Profiler>,
+    );
+    await waitFor(() => field('API key'));
+    type(field('API key'), 'cs_live_secret');
+    await click(button('Add key'));
+    await waitFor(() => expect(heldRefetches.length).toBeGreaterThan(0));
+    recordPaint();
+    await act(async () => {
+      for (const release of heldRefetches.splice(0)) release();
+    });
+    await waitFor(() => expect(field('Ada Lovelace').checked).toBe(true));
+    recordPaint();
+
+    expect(paints.filter((paint) => paint.radio === 'unchecked' || paint.hint)).toEqual([]);
+    expect(paints.at(-1)).toEqual({ radio: 'checked', hint: false });
+  });
+
   it('leaves the name out when none was typed', async () => {
     serve({ addKey: () => Promise.resolve(summary()) });
     await render(<AccountsTab />);
@@ -312,6 +358,48 @@ describe('a stored key', () => {
     await waitFor(() =>
       expect([...container.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Work']),
     );
+  });
+
+  it('removing the default key shows the account that takes over, never "choose one" first', async () => {
+    overview.keys = [summary(), summary({ id: 'key-2', label: 'Work' })];
+    overview.defaultAccount = { keyId: 'key-1', accountId: 'acc-1' };
+    const heldRefetches: Array<() => void> = [];
+    let holdRefetches = false;
+    serve({
+      getAccounts: async () => {
+        if (holdRefetches) await new Promise<void>((release) => heldRefetches.push(release));
+        return structuredClone(overview);
+      },
+      // Like the background: another stored account takes over, so reactions keep working.
+      removeKey: async () => {
+        overview.keys = overview.keys.filter((key) => key.id !== 'key-1');
+        overview.defaultAccount = { keyId: 'key-2', accountId: 'acc-1' };
+        holdRefetches = true;
+      },
+    });
+    const hints: boolean[] = [];
+    const recordPaint = () =>
+      hints.push(container.textContent?.includes('Choose an account') ?? false);
+    await render(
+      <Profiler id="accounts" onRender={recordPaint}>
+        <AccountsTab />
+      </Profiler>,
+    );
+    await waitFor(() => button('Remove Personal'));
+    await click(button('Remove Personal'));
+    await click(button('Remove key'));
+    await waitFor(() => expect(heldRefetches.length).toBeGreaterThan(0));
+    recordPaint();
+    await act(async () => {
+      for (const release of heldRefetches.splice(0)) release();
+    });
+    await waitFor(() =>
+      expect(container.querySelector<HTMLInputElement>('input[value="key-2/acc-1"]')?.checked).toBe(
+        true,
+      ),
+    );
+    expect([...container.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Work']);
+    expect(hints.filter(Boolean)).toEqual([]);
   });
 
   it('chooses the default account, and rolls back when the background refuses', async () => {

@@ -171,7 +171,6 @@ describe('history lines', () => {
   });
   it('says how it went, with the error of a failure', () => {
     expect(outcomeText({ outcome: 'applied' })).toBe('Applied');
-    expect(outcomeText({ outcome: 'queued' })).toBe('Queued, not sent yet');
     expect(outcomeText({ outcome: 'failed', error: 'The key was refused.' })).toBe(
       'Failed: The key was refused.',
     );

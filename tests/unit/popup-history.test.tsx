@@ -14,12 +14,13 @@ const NOW = Date.now();
 function entry(overrides: Partial<HistoryEntry> = {}): HistoryEntry {
   return {
     at: NOW - 5 * 60_000,
+    service: 'connectsafely',
     kind: 'message',
     urn: 'urn:li:msg_message:(urn:li:fsd_profile:ACoAAB,2-abc)',
-    conversationUrn: 'urn:li:msg_conversation:(urn:li:fsd_profile:ACoAAB,2-def)',
+    parentUrn: 'urn:li:msg_conversation:(urn:li:fsd_profile:ACoAAB,2-def)',
     value: '👍',
     react: true,
-    accountId: '0123456789abcdef01234567',
+    actor: '0123456789abcdef01234567',
     source: 'own',
     outcome: 'applied',
     link: 'https://www.linkedin.com/messaging/thread/2-def/',
@@ -121,18 +122,22 @@ describe('History tab', () => {
   });
 
   it('lists reactions newest first, with what happened and how it went', async () => {
+    const linkedin = { service: 'linkedin', actor: 'urn:li:person:abc123' } as const;
     await store([
-      entry({ at: NOW - 3 * 60 * 60_000, kind: 'post', value: 'PRAISE' }),
+      entry({ ...linkedin, at: NOW - 3 * 60 * 60_000, kind: 'post', value: 'PRAISE' }),
       entry({ at: NOW - 30_000, source: 'remote', value: '🎉' }),
       entry({
+        ...linkedin,
         at: NOW - 10 * 60_000,
         kind: 'comment',
+        urn: 'urn:li:comment:(urn:li:activity:1,2)',
+        parentUrn: 'urn:li:activity:1',
         value: 'LIKE',
         react: false,
         outcome: 'failed',
         error: 'LinkedIn refused this reaction.',
       }),
-      entry({ at: NOW - 20 * 60_000, outcome: 'queued' }),
+      entry({ at: NOW - 20 * 60_000, react: false }),
     ]);
     await render();
     await waitFor(() => expect(rows()).toHaveLength(4));
@@ -144,7 +149,8 @@ describe('History tab', () => {
     expect(lines[1]).toContain('10 min ago');
     expect(lines[1]).toContain('Failed: LinkedIn refused this reaction.');
     expect(lines[1]).not.toContain('another device');
-    expect(lines[2]).toContain('Queued, not sent yet');
+    expect(lines[2]).toContain('Removed 👍 from a message');
+    expect(lines[2]).toContain('Applied');
     expect(lines[3]).toContain('Reacted Celebrate on a post');
     expect(container.textContent).toContain('4 reactions, newest first');
   });

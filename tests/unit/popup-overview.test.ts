@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isDefault,
-  upsertKey,
-  withDefault,
-  withoutKey,
-  withRealtime,
-} from '@/components/popup/overview';
+import { isDefault, upsertKey, withDefault, withRealtime } from '@/components/popup/overview';
 import type { AccountsOverview, KeySummary } from '@/lib/accounts/types';
 
 function key(id: string, label = id): KeySummary {
@@ -38,15 +32,6 @@ describe('upsertKey', () => {
   });
   it('leaves an empty cache alone', () => {
     expect(upsertKey(undefined, key('a'))).toBeUndefined();
-  });
-});
-
-describe('withoutKey', () => {
-  it('drops the key and the default account that belonged to it', () => {
-    expect(withoutKey(overview, 'b')).toEqual({ keys: [key('a')], defaultAccount: null });
-  });
-  it('keeps a default account on another key', () => {
-    expect(withoutKey(overview, 'a')?.defaultAccount).toEqual({ keyId: 'b', accountId: 'acc-1' });
   });
 });
 

@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { classifySender } from '@/lib/messaging/sender';
+import type { BackgroundProtocol } from '@/lib/messaging/protocol';
+import { classifySender, type SenderLike } from '@/lib/messaging/sender';
+import { admit, RefusedMessageError } from '@/lib/messaging/serve';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}`;
+const OTHER_ID = 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz';
 
 describe('classifySender', () => {
-  it('accepts the extension’s own pages and LinkedIn frames', () => {
-    expect(classifySender({ id: ID, url: `${ORIGIN}/popup.html` }, ID, ORIGIN)).toBe('extension');
+  it('tells the popup, the options page and LinkedIn frames apart', () => {
+    expect(classifySender({ id: ID, url: `${ORIGIN}/popup.html` }, ID, ORIGIN)).toBe('popup');
+    // The bar's "Open Accounts" link opens the popup in a tab of its own.
+    expect(
+      classifySender({ id: ID, url: `${ORIGIN}/popup.html#accounts`, tab: { id: 4 } }, ID, ORIGIN),
+    ).toBe('popup');
+    expect(classifySender({ id: ID, url: `${ORIGIN}/options.html` }, ID, ORIGIN)).toBe('options');
+    expect(classifySender({ id: ID, url: `${ORIGIN}/options.html?from=popup` }, ID, ORIGIN)).toBe(
+      'options',
+    );
     expect(
       classifySender({ id: ID, url: 'https://www.linkedin.com/feed/', tab: { id: 3 } }, ID, ORIGIN),
     ).toBe('linkedin');
@@ -20,14 +31,7 @@ describe('classifySender', () => {
   });
 
   it.each([
-    [
-      'another extension',
-      {
-        id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz',
-        url: 'https://www.linkedin.com/feed/',
-        tab: { id: 1 },
-      },
-    ],
+    ['another extension', { id: OTHER_ID, url: 'https://www.linkedin.com/feed/', tab: { id: 1 } }],
     ['another origin', { id: ID, url: 'https://evil.example/linkedin.com/', tab: { id: 1 } }],
     [
       'a look-alike host',
@@ -37,11 +41,111 @@ describe('classifySender', () => {
     ['a LinkedIn URL without a tab', { id: ID, url: 'https://www.linkedin.com/feed/' }],
     ['no URL', { id: ID }],
     ['a malformed URL', { id: ID, url: 'not a url', tab: { id: 1 } }],
+    ['another extension’s page', { id: ID, url: `chrome-extension://${OTHER_ID}/popup.html` }],
     [
-      'another extension’s page',
-      { id: ID, url: 'chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/popup.html' },
+      'another extension’s options page',
+      { id: ID, url: `chrome-extension://${OTHER_ID}/options.html` },
     ],
-  ])('refuses %s', (_name, sender) => {
+    [
+      'another extension sending from our page’s URL',
+      { id: OTHER_ID, url: `${ORIGIN}/options.html` },
+    ],
+    // Pages of our own origin that are neither the popup nor the options page.
+    ['an unknown page of ours', { id: ID, url: `${ORIGIN}/other.html` }],
+    ['our origin’s root', { id: ID, url: `${ORIGIN}/` }],
+    ['a look-alike options path', { id: ID, url: `${ORIGIN}/options.html.evil` }],
+    ['options.html in a folder', { id: ID, url: `${ORIGIN}/evil/options.html` }],
+    ['a doubled slash', { id: ID, url: `${ORIGIN}//options.html` }],
+    ['another spelling', { id: ID, url: `${ORIGIN}/Options.html` }],
+    ['an escaped dot', { id: ID, url: `${ORIGIN}/options%2Ehtml` }],
+    ['our host with a port', { id: ID, url: `${ORIGIN}:443/options.html` }],
+    ['a LinkedIn path named like our page', { id: ID, url: 'https://evil.example/options.html' }],
+  ] satisfies [string, SenderLike][])('refuses %s', (_name, sender) => {
     expect(classifySender(sender, ID, ORIGIN)).toBeNull();
+  });
+});
+
+describe('the door (admit)', () => {
+  const extension = { id: ID, origin: ORIGIN };
+  const popup = { id: ID, url: `${ORIGIN}/popup.html` };
+  // The popup opened in a tab (as the bar's "Open Accounts" link does) is still the popup.
+  const popupInTab = { id: ID, url: `${ORIGIN}/popup.html#accounts`, tab: { id: 9 }, frameId: 0 };
+  const options = { id: ID, url: `${ORIGIN}/options.html` };
+  const linkedIn = {
+    id: ID,
+    url: 'https://www.linkedin.com/messaging/',
+    tab: { id: 3 },
+    frameId: 0,
+  };
+  const settings = {
+    connectSafelyUrl: 'https://api.connectsafely.ai/linkedin',
+    socketUrl: 'wss://api.connectsafely.ai/linkedin/ws',
+    linkedinUrl: 'https://api.linkedin.com/rest',
+    linkedinVersion: '202610',
+  };
+
+  function refused<K extends keyof BackgroundProtocol>(
+    name: K,
+    data: unknown,
+    sender: Parameters<typeof admit>[2],
+  ): boolean {
+    try {
+      admit(name, data, sender, extension);
+      return false;
+    } catch (error) {
+      if (error instanceof RefusedMessageError) return true;
+      throw error;
+    }
+  }
+
+  it('takes connection settings from the options page only', () => {
+    expect(admit('saveConnection', settings, options, extension).data).toEqual(settings);
+    expect(refused('saveConnection', settings, popup)).toBe(true);
+    expect(refused('saveConnection', settings, popupInTab)).toBe(true);
+    expect(refused('saveConnection', settings, linkedIn)).toBe(true);
+  });
+
+  it('manages keys from the popup only', () => {
+    const keyId = { keyId: 'key-1' };
+    expect(admit('getAccounts', undefined, popupInTab, extension).context.senderKind).toBe('popup');
+    expect(admit('removeKey', keyId, popup, extension).data).toEqual(keyId);
+    for (const sender of [options, linkedIn]) {
+      expect(refused('getAccounts', undefined, sender)).toBe(true);
+      expect(refused('addKey', { apiKey: 'cs_live_secret' }, sender)).toBe(true);
+      expect(refused('renameKey', { keyId: 'key-1', label: 'x' }, sender)).toBe(true);
+      expect(refused('recheckKey', keyId, sender)).toBe(true);
+      expect(refused('removeKey', keyId, sender)).toBe(true);
+      expect(
+        refused(
+          'setDefaultAccount',
+          { keyId: 'key-1', accountId: '0123456789abcdef01234567' },
+          sender,
+        ),
+      ).toBe(true);
+    }
+  });
+
+  it('shows the status to both extension pages, and nothing of it to LinkedIn', () => {
+    expect(admit('getStatus', undefined, popup, extension).context.senderKind).toBe('popup');
+    expect(admit('getStatus', undefined, options, extension).context.senderKind).toBe('options');
+    expect(refused('getStatus', undefined, linkedIn)).toBe(true);
+  });
+
+  it('takes reactions and view requests from LinkedIn frames only, with their tab and frame', () => {
+    const urn =
+      'urn:li:msg_message:(urn:li:fsd_profile:ACoAABcDeFg123,2-MTc2NzIyNTYwMDAwMGIxMjM0NS0wMDEmMGYzYzJhMWUtN2I0ZC00YzJhLTllMTEtNWE2YjdjOGQ5ZTBmXzEwMA==)';
+    const admitted = admit('getViews', { urns: [urn] }, { ...linkedIn, frameId: 7 }, extension);
+    expect(admitted.context).toEqual({ senderKind: 'linkedin', tabId: 3, frameId: 7 });
+    expect(refused('getViews', { urns: [urn] }, popup)).toBe(true);
+    expect(refused('openAccounts', undefined, options)).toBe(true);
+    expect(admit('openAccounts', undefined, linkedIn, extension).context.senderKind).toBe(
+      'linkedin',
+    );
+  });
+
+  it('refuses an allowed sender with a payload that fails its schema', () => {
+    expect(
+      refused('saveConnection', { ...settings, connectSafelyUrl: 'http://evil.example' }, options),
+    ).toBe(true);
   });
 });

@@ -1,30 +1,11 @@
 /**
  * ConnectSafely's HTTP API, as the background calls it. Every answer is validated; every
- * failure becomes an ApiError whose `failure.kind` tells the caller whether to retry.
+ * failure becomes a ServiceError of one of the engine's failure kinds (see failureFor), with
+ * ConnectSafely's own words kept in `detail` for the history.
  */
 import { z } from 'zod';
 import type { AccountSummary, RateLimitBudget } from '../../accounts/types';
-
-export type ApiFailure =
-  | { kind: 'unauthorized'; message: string }
-  | { kind: 'not-found'; message: string }
-  | { kind: 'rejected'; message: string }
-  | { kind: 'rate-limited'; message: string; retryAt: number }
-  | { kind: 'server'; message: string; status: number }
-  | { kind: 'network'; message: string }
-  | { kind: 'malformed'; message: string };
-
-export class ApiError extends Error {
-  override name = 'ApiError';
-  constructor(readonly failure: ApiFailure) {
-    super(failure.message);
-  }
-}
-
-/** Network trouble, 5xx, 429 and garbled answers are worth another try; the rest are not. */
-export function isRetryable(failure: ApiFailure): boolean {
-  return ['rate-limited', 'server', 'network', 'malformed'].includes(failure.kind);
-}
+import { type Failure, REQUEST_TIMEOUT_MS, ServiceError } from '../../engine/types';
 
 const errorBody = z.object({ error: z.string() });
 const reactAnswer = z.object({ success: z.literal(true) });
@@ -71,18 +52,18 @@ export function createConnectSafelyClient(options: ConnectSafelyOptions) {
           Accept: 'application/json',
           ...(init.body ? { 'Content-Type': 'application/json' } : {}),
         },
-        signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+        signal: AbortSignal.timeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS),
         credentials: 'omit',
       });
     } catch {
       // The message is ours: a fetch error can carry the URL, which we keep out of logs.
-      throw new ApiError({ kind: 'network', message: 'ConnectSafely could not be reached.' });
+      throw new ServiceError({ kind: 'offline', detail: 'ConnectSafely could not be reached.' });
     }
     const budget = readRateLimit(response.headers);
     if (budget) options.onRateLimit?.(budget);
     const body: unknown = await response.json().catch(() => undefined);
     if (response.ok) return body;
-    throw new ApiError(failureFor(response, body, now()));
+    throw new ServiceError(failureFor(response, body, now()));
   }
 
   return {
@@ -96,9 +77,10 @@ export function createConnectSafelyClient(options: ConnectSafelyOptions) {
         body: JSON.stringify({ emoji: request.emoji, react: request.react }),
       });
       if (!reactAnswer.safeParse(body).success) {
-        throw new ApiError({
-          kind: 'malformed',
-          message: 'ConnectSafely sent an answer Reactbar could not read.',
+        // A 200 that cannot be read may still have been applied: an unknown outcome.
+        throw new ServiceError({
+          kind: 'server-error',
+          detail: 'ConnectSafely sent an answer Reactbar could not read.',
         });
       }
     },
@@ -106,9 +88,9 @@ export function createConnectSafelyClient(options: ConnectSafelyOptions) {
     async accounts(): Promise<AccountSummary[]> {
       const parsed = accountsAnswer.safeParse(await call('/accounts'));
       if (!parsed.success) {
-        throw new ApiError({
-          kind: 'malformed',
-          message: 'ConnectSafely sent an account list Reactbar could not read.',
+        throw new ServiceError({
+          kind: 'server-error',
+          detail: 'ConnectSafely sent an account list Reactbar could not read.',
         });
       }
       return parsed.data.map((entry) => ({
@@ -125,43 +107,29 @@ export function createConnectSafelyClient(options: ConnectSafelyOptions) {
 
 export type ConnectSafelyClient = ReturnType<typeof createConnectSafelyClient>;
 
-function failureFor(response: Response, body: unknown, now: number): ApiFailure {
+function failureFor(response: Response, body: unknown, now: number): Failure {
   const parsed = errorBody.safeParse(body);
-  const detail = parsed.success ? parsed.data.error : '';
+  const said = parsed.success ? `: ${parsed.data.error}` : '.';
   switch (response.status) {
     case 400:
-      return {
-        kind: 'rejected',
-        message: `ConnectSafely refused this reaction${detail ? `: ${detail}` : '.'}`,
-      };
+      return { kind: 'invalid-request', detail: `ConnectSafely refused this reaction${said}` };
     case 401:
-      return {
-        kind: 'unauthorized',
-        message: 'ConnectSafely refused the API key (401). Check the key in Accounts.',
-      };
+      return { kind: 'credential-refused', detail: 'ConnectSafely refused the API key (401).' };
     case 404:
       return {
-        kind: 'not-found',
-        message: 'ConnectSafely does not know this LinkedIn account (404).',
+        kind: 'account-not-found',
+        detail: 'ConnectSafely does not know this LinkedIn account (404).',
       };
     case 429:
       return {
         kind: 'rate-limited',
-        message: 'ConnectSafely rate limit reached.',
+        detail: 'ConnectSafely rate limit reached.',
         retryAt: retryAtFrom(response.headers, now),
       };
     default:
-      if (response.status >= 500) {
-        return {
-          kind: 'server',
-          status: response.status,
-          message: `ConnectSafely had a problem (${response.status}).`,
-        };
-      }
-      return {
-        kind: 'rejected',
-        message: `ConnectSafely answered ${response.status}${detail ? `: ${detail}` : '.'}`,
-      };
+      return response.status >= 500
+        ? { kind: 'server-error', detail: `ConnectSafely had a problem (${response.status}).` }
+        : { kind: 'invalid-request', detail: `ConnectSafely answered ${response.status}${said}` };
   }
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type EmulatorCore, resetCore } from '../core';
 import { type ApiResponse, jsonResponse, parseJson, type RequestContext } from '../http';
+import { TOKEN_LIFETIME_SECONDS } from '../linkedin/auth';
 import { CLOSE_CODES } from '../realtime/frames';
 import type { RealtimeSocketServer } from '../realtime/socket-server';
 import { CONTROL_BASE } from '../routes';
@@ -55,6 +56,21 @@ const Schemas = {
     reactionType: z.enum(LINKEDIN_REACTION_TYPES),
     time: z.number().int().optional(),
   }),
+  createWhenExists: z.object({ mode: z.enum(['upsert', 'conflict']) }),
+  dailyLimit: z.object({
+    perDay: z.number().int().min(0).nullable(),
+    retryAfter: z.boolean().default(false),
+  }),
+  mintToken: z.object({
+    sub: z.string().optional(),
+    scopes: z.array(z.string()).optional(),
+    // null: never expires; default LinkedIn's 60 days.
+    expiresInSeconds: z.number().int().min(0).nullable().default(TOKEN_LIFETIME_SECONDS),
+  }),
+  tokenStatus: z.object({
+    token: z.string(),
+    status: z.enum(['active', 'expired', 'revoked']),
+  }),
 };
 
 type Body<S extends z.ZodType> =
@@ -80,6 +96,8 @@ function state({ core, sockets }: ControlDeps): ControlState {
     rateLimitPerHour: core.rateLimiter.override,
     openSockets: sockets.openCount(),
     credentials: core.registry.primaryCredentials(),
+    createWhenExists: core.linkedin.createWhenExists,
+    linkedinDailyLimit: core.dailyLimit.settings,
   };
 }
 
@@ -177,6 +195,45 @@ const HANDLERS: Record<string, ControlHandler> = {
     const { actor, root, reactionType, time } = body.data;
     const reaction = core.posts.upsert(actor, root, reactionType, time ?? core.now());
     return jsonResponse(201, { reaction });
+  },
+
+  'POST /create-when-exists': (ctx, { core }) => {
+    const body = readBody(ctx, Schemas.createWhenExists);
+    if (!body.ok) return body.response;
+    core.linkedin.createWhenExists = body.data.mode;
+    return jsonResponse(200, { createWhenExists: core.linkedin.createWhenExists });
+  },
+
+  'POST /linkedin-daily-limit': (ctx, { core }) => {
+    const body = readBody(ctx, Schemas.dailyLimit);
+    if (!body.ok) return body.response;
+    core.dailyLimit.set(body.data);
+    return jsonResponse(200, { linkedinDailyLimit: core.dailyLimit.settings });
+  },
+
+  'POST /tokens': (ctx, { core }) => {
+    const body = readBody(ctx, Schemas.mintToken);
+    if (!body.ok) return body.response;
+    const sub = body.data.sub ?? core.registry.allMembers()[0]?.sub ?? '';
+    const member = core.registry.member(sub);
+    if (!member) return controlError(404, `No member with sub ${sub}`);
+    const scopes = body.data.scopes ?? ['openid', 'profile', 'w_member_social'];
+    const token = core.auth.issue(member, scopes, body.data.expiresInSeconds);
+    return jsonResponse(201, core.auth.info(token));
+  },
+
+  'POST /tokens/status': (ctx, { core }) => {
+    const body = readBody(ctx, Schemas.tokenStatus);
+    if (!body.ok) return body.response;
+    const token = core.auth.setStatus(body.data.token, body.data.status);
+    return token ? jsonResponse(200, core.auth.info(token)) : controlError(404, 'Unknown token');
+  },
+
+  'GET /tokens': (ctx, { core }) => {
+    const token = ctx.query.get('token');
+    if (!token) return controlError(400, 'token is required');
+    const record = core.auth.lookup(token);
+    return record ? jsonResponse(200, core.auth.info(record)) : controlError(404, 'Unknown token');
   },
 
   'GET /events': (ctx, { core }) => {

@@ -10,6 +10,7 @@ import {
 import { LINKEDIN_BASE } from '../routes';
 import type { RouteId } from '../types';
 import { liError } from './errors';
+import { handleOrganization, handleOrganizationAcls } from './organizations';
 import {
   handleBatchGet,
   handleCreate,
@@ -25,31 +26,69 @@ const HANDLERS: Partial<Record<RouteId, (call: LiCall) => ApiResponse>> = {
   'li.get': handleGet,
   'li.batchGet': handleBatchGet,
   'li.list': handleList,
+  'li.organizationAcls': handleOrganizationAcls,
+  'li.organization': handleOrganization,
 };
 
 const VERSION = /^\d{6}$/;
 
-/** OpenID userinfo: the member behind the token (the actor is `urn:li:person:<sub>`). */
+/**
+ * OpenID userinfo: the member behind the token (the actor is `urn:li:person:<sub>`). Needs
+ * openid; the names come with profile, the email with email.
+ */
 function userinfo(member: TokenRecord): ApiResponse {
+  if (!member.scopes.includes('openid')) {
+    return liError(403, 'Not enough permissions to access: userinfo.GET.NO_VERSION');
+  }
+  const profile = member.scopes.includes('profile');
+  const email = member.scopes.includes('email');
   return jsonResponse(200, {
     sub: member.sub,
-    name: `${member.givenName} ${member.familyName}`,
-    given_name: member.givenName,
-    family_name: member.familyName,
-    locale: { country: 'US', language: 'en' },
-    email_verified: true,
+    ...(profile && {
+      name: `${member.givenName} ${member.familyName}`,
+      given_name: member.givenName,
+      family_name: member.familyName,
+      locale: { country: 'US', language: 'en' },
+    }),
+    ...(email && {
+      email: `${member.givenName}.${member.familyName}@example.com`.toLowerCase(),
+      email_verified: true,
+    }),
   });
 }
 
-/** LinkedIn: token, then (for /rest) the version and protocol headers, then the route. */
+/** Why a token is refused (401), with LinkedIn's service error codes; null if it is good. */
+function tokenRefusal(token: string | null, core: EmulatorCore): ApiResponse | null {
+  const record = token ? core.auth.lookup(token) : undefined;
+  if (!record) return liError(401, 'Invalid access token');
+  switch (core.auth.statusOf(record)) {
+    case 'expired':
+      return liError(401, 'The token used in the request has expired', undefined, 65602);
+    case 'revoked':
+      return liError(
+        401,
+        'The token used in the request has been revoked by the user',
+        undefined,
+        65601,
+      );
+    case 'active':
+      return null;
+  }
+}
+
+/**
+ * LinkedIn: token, then (for /rest) the version and protocol headers, the route, and the
+ * member's daily limit.
+ */
 export function handleLinkedIn(
   route: RouteId | null,
   ctx: RequestContext,
   core: EmulatorCore,
 ): ApiResponse {
   const token = bearerToken(ctx.headers);
-  const member = token ? core.registry.tokenRecord(token) : undefined;
-  if (!member) return liError(401, 'Invalid access token');
+  const refusal = tokenRefusal(token, core);
+  const member = token ? core.auth.lookup(token) : undefined;
+  if (refusal || !member) return refusal ?? liError(401, 'Invalid access token');
   if (route === 'li.userinfo') return userinfo(member);
   if (!ctx.path.startsWith(`${LINKEDIN_BASE}/`)) return liError(404, 'No virtual resource found');
 
@@ -63,8 +102,20 @@ export function handleLinkedIn(
     return liError(400, 'X-Restli-Protocol-Version: 2.0.0 is required');
   }
   const handler = route ? HANDLERS[route] : undefined;
-  const response = handler
-    ? handler({ ctx, core, member, version })
-    : liError(404, 'No virtual resource found');
+  let response: ApiResponse;
+  if (!handler) {
+    response = liError(404, 'No virtual resource found');
+  } else {
+    const quota = core.dailyLimit.consume(member.sub);
+    response = quota.allowed
+      ? handler({ ctx, core, member, version })
+      : liError(
+          429,
+          'Resource level throttle limit for calls to this resource is reached.',
+          quota.retryAfterSeconds === undefined
+            ? undefined
+            : { 'Retry-After': String(quota.retryAfterSeconds) },
+        );
+  }
   return { ...response, headers: { 'X-RestLi-Protocol-Version': '2.0.0', ...response.headers } };
 }

@@ -9,6 +9,7 @@ import {
   type LinkedInReactionType,
 } from '../types';
 import { liError } from './errors';
+import { writeRefusal } from './organizations';
 import {
   type Parsed,
   parseRestliKey,
@@ -66,15 +67,19 @@ function parseReactionType(value: string): Parsed<LinkedInReactionType> {
     : { ok: false, error: `reactionType must be one of ${LINKEDIN_REACTION_TYPES.join(', ')}` };
 }
 
-/** Creating where the member already reacted replaces the type (LinkedIn keeps one per member). */
-export function handleCreate({ ctx, core, member }: LiCall): ApiResponse {
+/**
+ * One reaction per actor and entity. Creating where the actor already reacted replaces the type
+ * (`upsert`, the default) or answers 409 (`conflict`): LinkedIn does not document which.
+ */
+export function handleCreate({ ctx, core, member, version }: LiCall): ApiResponse {
   const rawActor = rawQueryParam(ctx.rawQuery, 'actor');
   if (!rawActor) return liError(400, 'The actor query parameter is required');
   if (RESERVED.test(rawActor)) return liError(400, 'The actor query parameter must be URL-encoded');
   const actor = new URLSearchParams(`actor=${rawActor}`).get('actor') ?? '';
   const actorProblem = checkActorUrn(actor);
   if (actorProblem) return liError(400, actorProblem);
-  if (actor !== member.actor) return liError(403, `Not enough permissions to act as ${actor}`);
+  const refusal = writeRefusal(core, member, actor, 'CREATE', version);
+  if (refusal) return refusal;
 
   const json = parseJson(ctx.bodyText);
   if (!json.ok) return liError(400, 'The request body must be JSON');
@@ -86,16 +91,18 @@ export function handleCreate({ ctx, core, member }: LiCall): ApiResponse {
   const rootProblem = checkEntityUrn(body.data.root);
   if (rootProblem) return liError(400, rootProblem);
 
+  if (core.linkedin.createWhenExists === 'conflict' && core.posts.get(actor, body.data.root)) {
+    return liError(409, `A reaction by ${actor} on ${body.data.root} already exists`);
+  }
   const reaction = core.posts.upsert(actor, body.data.root, type.value, core.now());
   return jsonResponse(201, reaction, { 'x-restli-id': reaction.id });
 }
 
-export function handleDelete({ ctx, core, member }: LiCall): ApiResponse {
+export function handleDelete({ ctx, core, member, version }: LiCall): ApiResponse {
   const key = reactionKeyFromPath(ctx.path);
   if (!key.ok) return liError(400, key.error);
-  if (key.value.actor !== member.actor) {
-    return liError(403, `Not enough permissions to delete reactions of ${key.value.actor}`);
-  }
+  const refusal = writeRefusal(core, member, key.value.actor, 'DELETE', version);
+  if (refusal) return refusal;
   if (!core.posts.remove(key.value.actor, key.value.entity)) {
     return liError(404, 'Reaction not found');
   }

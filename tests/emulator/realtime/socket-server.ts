@@ -50,6 +50,7 @@ export class RealtimeSocketServer {
         method: req.method ?? 'GET',
         path,
         query: queryToRecord(new URLSearchParams(rawQuery)),
+        rawQuery,
         headers: flattenHeaders(req.headers),
         body: null,
         status,

@@ -1,0 +1,126 @@
+// @vitest-environment node
+/**
+ * The real engine with the real LinkedIn backend and client, against the emulator over HTTP:
+ * clicks on posts and comments end in what LinkedIn holds, under both create behaviours.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { TargetRef } from '@/lib/reactions/types';
+import { createLinkedInBackend } from '@/lib/services/linkedin/backend';
+import { createLinkedInClient } from '@/lib/services/linkedin/client';
+import { EmulatorControl } from '../emulator/client';
+import {
+  type CreateWhenExists,
+  DEMO_CREDENTIALS,
+  type Emulator,
+  startEmulator,
+} from '../emulator/server';
+import { type EngineRun, MemoryEngineStorage, startEngine } from '../support/engine-doubles';
+
+const ACTOR = DEMO_CREDENTIALS.actor;
+const POST: TargetRef = { kind: 'post', urn: 'urn:li:activity:7067167295080394752' };
+const COMMENT: TargetRef = {
+  kind: 'comment',
+  urn: 'urn:li:comment:(urn:li:activity:6666,120381273128)',
+};
+
+let emulator: Emulator;
+let control: EmulatorControl;
+
+beforeAll(async () => {
+  emulator = await startEmulator({ port: 0 });
+  control = new EmulatorControl(emulator.urls.controlUrl);
+});
+
+afterAll(async () => {
+  await emulator.close();
+});
+
+beforeEach(async () => {
+  await control.reset();
+});
+
+function start(): EngineRun {
+  const backend = createLinkedInBackend({
+    identity: async () => ({ credentialId: 'token-1', actor: ACTOR }),
+    clientFor: async () =>
+      createLinkedInClient({
+        restUrl: emulator.urls.linkedinUrl,
+        userinfoUrl: `${emulator.urls.linkedinUrl.replace(/\/rest$/, '')}/v2/userinfo`,
+        version: '202609',
+        accessToken: emulator.credentials.linkedinToken,
+      }),
+    tokenRefused: () => {},
+  });
+  return startEngine({ storage: new MemoryEngineStorage(), backends: [backend] });
+}
+
+/** Until the outbox is empty and nothing is out. */
+async function idle(run: EngineRun): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (run.engine.inspect().intents.length > 0 || run.engine.inspect().inFlight > 0) {
+    if (Date.now() > deadline) throw new Error(JSON.stringify(run.engine.inspect()));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const onService = async (target: TargetRef) =>
+  (await control.postReactions(target.urn))
+    .filter((reaction) => reaction.created.actor === ACTOR)
+    .map((reaction) => reaction.reactionType);
+
+describe.each<CreateWhenExists>(['upsert', 'conflict'])('when a create %ss', (mode) => {
+  beforeEach(async () => {
+    await control.setCreateWhenExists(mode);
+  });
+
+  it('Like, then Love, then removing Love: the service and the view follow', async () => {
+    const run = start();
+    for (const target of [POST, COMMENT]) {
+      await run.engine.react({ target, value: 'LIKE', react: true });
+      await idle(run);
+      expect(await onService(target)).toEqual(['LIKE']);
+      await run.engine.react({ target, value: 'EMPATHY', react: true });
+      await idle(run);
+      expect(await onService(target)).toEqual(['EMPATHY']);
+      expect(await run.view(target.urn)).toEqual({
+        urn: target.urn,
+        active: ['EMPATHY'],
+        pending: [],
+      });
+      await run.engine.react({ target, value: 'EMPATHY', react: false });
+      await idle(run);
+      expect(await onService(target)).toEqual([]);
+      expect((await run.view(target.urn))?.active).toEqual([]);
+    }
+    expect(run.notices).toEqual([]);
+  });
+
+  it('clicks made while a switch is out end in the last one', async () => {
+    const run = start();
+    await control.setLatency(50, 'li.create');
+    await run.engine.react({ target: POST, value: 'LIKE', react: true });
+    await run.engine.react({ target: POST, value: 'PRAISE', react: true });
+    await run.engine.react({ target: POST, value: 'INTEREST', react: true });
+    await idle(run);
+    expect(await onService(POST)).toEqual(['INTEREST']);
+  });
+});
+
+describe('a switch refused half-way (known engine issue)', () => {
+  // Reported, not fixed (lib/engine is not this branch's): with a service that answers 409, a
+  // switch is delete + create. If the delete lands and the create is refused (403, 400, 404),
+  // the backend says partlyApplied, yet the engine rolls the view back to the old type, which
+  // LinkedIn no longer has. No realtime feed tells it otherwise.
+  it('shows what LinkedIn has after the delete landed and the create was refused', async () => {
+    await control.setCreateWhenExists('conflict');
+    const run = start();
+    await run.engine.react({ target: POST, value: 'LIKE', react: true });
+    await idle(run);
+    await control.failNext('li.create', 409);
+    await control.failNext('li.create', 403);
+    await run.engine.react({ target: POST, value: 'EMPATHY', react: true });
+    await idle(run);
+    expect(await onService(POST)).toEqual([]);
+    expect((await run.view(POST.urn))?.active).toEqual([]);
+  });
+});
