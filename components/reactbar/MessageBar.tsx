@@ -20,7 +20,7 @@ export function MessageBar({ slot, store, actions }: MessageBarProps) {
   const { urn } = slot.target;
   const view = useStore(store, (state) => state.views[urn]) ?? EMPTY_VIEW;
   const notice = useStore(store, (state) => state.notices[urn]);
-  const ready = useStore(store, (state) => state.ready);
+  const ready = useStore(store, (state) => state.ready.connectsafely);
   const quickSet = useStore(store, (state) => state.quickSet);
   const pickerOpen = useStore(store, (state) => state.pickerFor === slot.id);
   const [chosenIndex, setFocusIndex] = useState(0);

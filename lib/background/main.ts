@@ -40,7 +40,7 @@ export function startBackground(): void {
   const engine = createReactionEngine({
     storage: indexedDbEngineStorage,
     backends: { connectsafely: connectSafely },
-    publishViews: (views) => void toEverywhere('viewsChanged', { views, ready: true }),
+    publishViews: (views) => void toEverywhere('viewsChanged', { views, ready: {} }),
     publishNotice: (notice, origin) => void toLinkedInTabs('notice', notice, origin?.tabId),
     historyChanged: () => void toExtensionPages('historyChanged', undefined),
     wakeAt: (when) => {
@@ -66,9 +66,7 @@ export function startBackground(): void {
     // The reacting account may have changed: every bar asks again for its state.
     void engine
       .views([])
-      .then(({ ready }) =>
-        toLinkedInTabs('viewsChanged', { views: [], ready: !!ready.connectsafely, reset: true }),
-      );
+      .then(({ ready }) => toLinkedInTabs('viewsChanged', { views: [], ready, reset: true }));
   }
 
   async function summary(key: Awaited<ReturnType<typeof keys.getKey>>): Promise<KeySummary> {
@@ -96,10 +94,7 @@ export function startBackground(): void {
       context.tabId === undefined ? undefined : { tabId: context.tabId, frameId: context.frameId };
     return engine.react(request, origin);
   });
-  handle('getViews', async ({ urns }) => {
-    const { views, ready } = await engine.views(urns);
-    return { views, ready: !!ready.connectsafely };
-  });
+  handle('getViews', ({ urns, pageStates }) => engine.views(urns, pageStates));
   handle('openAccounts', async () => {
     await browser.tabs.create({ url: browser.runtime.getURL('/popup.html#accounts') });
   });

@@ -1,6 +1,8 @@
 /** What a click does in the page: show the change at once, then let the background confirm. */
+import { KINDS } from '../kinds/registry';
 import { backgroundMessenger } from '../messaging/protocol';
-import type { Notice, TargetView } from '../reactions/types';
+import type { Notice, TargetRef, TargetView } from '../reactions/types';
+import { applyIntent } from '../reactions/values';
 import { afterNextPaint } from './after-paint';
 import { type ContentStore, EMPTY_VIEW, mergeViews, type Slot, setNotice } from './frame-store';
 
@@ -15,10 +17,11 @@ export type UserEvent = Pick<Event, 'isTrusted'>;
 /** What a bar can do; the UI calls only these. */
 export interface BarActions {
   /**
-   * Reacts with `emoji` (or takes it back). Nothing happens unless `event` is trusted; returns
-   * whether it acted.
+   * Reacts with `value` (an emoji, or a post's or comment's reaction type), or takes it back.
+   * Nothing happens unless `event` is trusted; returns whether it acted. Where the target's
+   * service is not set up, nothing is sent: a LinkedIn target says to connect LinkedIn.
    */
-  toggle(event: UserEvent, slot: Slot, emoji: string, react: boolean): boolean;
+  toggle(event: UserEvent, slot: Slot, value: string, react: boolean): boolean;
   /** Opens the emoji picker of `slot`; trusted events only. */
   openPicker(event: UserEvent, slot: Slot): void;
   /** Closing needs no check: it never reacts. */
@@ -40,7 +43,7 @@ export function createBarActions(store: ContentStore): BarActions {
         }
         mergeViews(store, [before]);
         setNotice(store, answer.notice, urn);
-        if (answer.notice.code === 'not-connected') store.setState({ ready: false });
+        if (answer.notice.code === 'not-connected') notReady(slot.target);
       })
       .catch((error: unknown) => {
         mergeViews(store, [before]);
@@ -48,19 +51,30 @@ export function createBarActions(store: ContentStore): BarActions {
       });
   }
 
+  /** The background says the target's service has nothing set up: its bars say so. */
+  function notReady(target: TargetRef): void {
+    const { service } = KINDS[target.kind];
+    store.setState({ ready: { ...store.getState().ready, [service]: false } });
+  }
+
   return {
-    toggle(event, slot, emoji, react): boolean {
+    toggle(event, slot, value, react): boolean {
       if (!event.isTrusted) return false;
-      const { urn } = slot.target;
+      const { target } = slot;
+      const { urn } = target;
+      const { service, model } = KINDS[target.kind];
+      if (store.getState().ready[service] === false) {
+        // Nothing can react yet: the click says where to connect instead (no request).
+        if (service === 'linkedin') setNotice(store, connectLinkedIn(urn), urn);
+        return true;
+      }
       const before = store.getState().views[urn] ?? { urn, ...EMPTY_VIEW };
-      const active = react
-        ? [...new Set([...before.active, emoji])]
-        : before.active.filter((value) => value !== emoji);
-      // Optimistic: painted in this frame, before the background has answered.
-      mergeViews(store, [{ urn, active, pending: [...new Set([...before.pending, emoji])] }]);
+      // Optimistic: painted in this frame, before the background has answered, with the rule
+      // the engine uses (one model: a type replaces the one before it).
+      mergeViews(store, [applyIntent(before, model, value, react)]);
       if (store.getState().notices[urn]) setNotice(store, null, urn);
       // Sent once that frame is out: clicks made in one frame keep their order.
-      afterNextPaint(() => send(slot, emoji, react, before));
+      afterNextPaint(() => send(slot, value, react, before));
       return true;
     },
     openPicker(event, slot): void {
@@ -76,6 +90,19 @@ export function createBarActions(store: ContentStore): BarActions {
     dismissNotice(urn: string): void {
       setNotice(store, null, urn);
     },
+  };
+}
+
+/** The LinkedIn backend's words for a missing connection (lib/services/linkedin/words.ts). */
+export const CONNECT_LINKEDIN_WORDS = 'Connect LinkedIn to react to posts and comments from here.';
+
+function connectLinkedIn(urn: string): Notice {
+  return {
+    urn,
+    code: 'not-connected',
+    message: CONNECT_LINKEDIN_WORDS,
+    fixInAccounts: true,
+    rolledBack: true,
   };
 }
 

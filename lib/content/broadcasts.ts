@@ -3,6 +3,7 @@ import { type BroadcastProtocol, broadcastMessenger } from '../messaging/protoco
 import {
   type ContentState,
   type ContentStore,
+  completeReadiness,
   mergeViews,
   type ShownNotice,
   setNotice,
@@ -41,7 +42,11 @@ export function applyViewsChanged(
   if (data.reset) {
     // Keys or accounts changed: the views held so far are stale, and a notice whose fix was in
     // Accounts ("ConnectSafely refused your key") may no longer be true. A new click says again.
-    store.setState({ views: {}, ready: data.ready, notices: withoutAccountNotices(store, now) });
+    store.setState({
+      views: {},
+      ready: completeReadiness(data.ready),
+      notices: withoutAccountNotices(store, now),
+    });
     for (const urn of here) views.request(urn);
     return;
   }

@@ -3,6 +3,8 @@
  * reactions on them, notices, and the quick set. React renders from it through one root.
  */
 import { createStore } from 'zustand/vanilla';
+import { KINDS } from '../kinds/registry';
+import type { Readiness } from '../messaging/protocol';
 import type { Notice, TargetRef, TargetView } from '../reactions/types';
 
 export interface Slot {
@@ -24,8 +26,15 @@ export interface ContentState {
   slots: ReadonlyMap<number, Slot>;
   views: Readonly<Record<string, TargetView>>;
   notices: Readonly<Record<string, ShownNotice>>;
-  /** Null until the background answered: no "add a key" flash on load. */
-  ready: boolean | null;
+  /**
+   * Per service, whether it can react; a service is missing until the background answered (no
+   * "add a key" flash on load).
+   */
+  ready: Readiness;
+  /** Post and comment controls are on (the options page's switch); null until read. */
+  postControls: boolean | null;
+  /** Post slots near the viewport: their rows show without hovering. */
+  inView: ReadonlySet<number>;
   /** The emoji on every bar, in order; set by the UI when it loads (it is the UI's concern). */
   quickSet: readonly string[];
   /** The slot under the pointer, the one with focus, the one whose picker is open. */
@@ -41,7 +50,9 @@ export function createContentStore(quickSet: readonly string[] = []) {
     slots: new Map(),
     views: {},
     notices: {},
-    ready: null,
+    ready: {},
+    postControls: null,
+    inView: new Set(),
     quickSet,
     hovered: null,
     focused: null,
@@ -58,15 +69,15 @@ export type ContentStore = ReturnType<typeof createContentStore>;
 export function mergeViews(
   store: ContentStore,
   views: readonly TargetView[],
-  ready?: boolean,
+  ready?: Readiness,
 ): void {
   const current = store.getState().views;
   const changed = views.filter(
     (view) => current[view.urn] !== undefined || view.active.length > 0 || view.pending.length > 0,
   );
-  const readyChanged = ready !== undefined && ready !== store.getState().ready;
+  const nextReady = ready && mergeReadiness(store.getState().ready, ready);
   if (changed.length === 0) {
-    if (readyChanged) store.setState({ ready });
+    if (nextReady) store.setState({ ready: nextReady });
     return;
   }
   const next = { ...current };
@@ -74,7 +85,14 @@ export function mergeViews(
     if (view.active.length > 0 || view.pending.length > 0) next[view.urn] = view;
     else delete next[view.urn];
   }
-  store.setState(readyChanged ? { views: next, ready } : { views: next });
+  store.setState(nextReady ? { views: next, ready: nextReady } : { views: next });
+}
+
+/** The readiness after `known` (the services it names); null when nothing changes. */
+export function mergeReadiness(current: Readiness, known: Readiness): Readiness | null {
+  const entries = Object.entries(known) as [keyof Readiness, boolean][];
+  if (entries.every(([service, ready]) => current[service] === ready)) return null;
+  return { ...current, ...known };
 }
 
 export function setNotice(
@@ -90,24 +108,36 @@ export function setNotice(
 }
 
 /**
- * The slots whose bar React renders: the one in use (hovered, focused, picker open) and those
- * with something to show (the user's reactions, a pending click, a notice). Every other target
- * costs no React work and no layout: that is what keeps a 1,000-message page fast.
+ * The slots whose bar React renders: the one in use (hovered, focused, picker open), those with
+ * something to show (the user's reactions, a pending click, a notice), and posts near the
+ * viewport (their row shows without hovering, once their service's readiness is known). Every
+ * other target costs no React work and no layout: that is what keeps a 1,000-target page fast.
+ * Posts and comments render nothing while the options page has their controls off.
  */
 export function renderedSlotIds(state: ContentState): number[] {
   const ids: number[] = [];
+  const linkedInKnown = state.ready.linkedin !== undefined;
   for (const slot of state.slots.values()) {
-    const { urn } = slot.target;
+    const { kind, urn } = slot.target;
+    if (kind !== 'message' && state.postControls !== true) continue;
     const view = state.views[urn];
     if (
       slot.id === state.hovered ||
       slot.id === state.focused ||
       slot.id === state.pickerFor ||
       state.notices[urn] !== undefined ||
-      (view !== undefined && (view.active.length > 0 || view.pending.length > 0))
+      (view !== undefined && (view.active.length > 0 || view.pending.length > 0)) ||
+      (kind === 'post' && linkedInKnown && state.inView.has(slot.id))
     ) {
       ids.push(slot.id);
     }
   }
   return ids;
+}
+
+/** A readiness answer that speaks for every service: one it leaves out cannot react. */
+export function completeReadiness(ready: Readiness): Readiness {
+  const complete: Readiness = {};
+  for (const { service } of Object.values(KINDS)) complete[service] = ready[service] === true;
+  return complete;
 }

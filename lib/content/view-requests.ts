@@ -4,7 +4,7 @@
  * arriving (a thread loading, infinite scroll) their URNs are gathered, up to a bound.
  */
 import { backgroundMessenger } from '../messaging/protocol';
-import { type ContentStore, mergeViews } from './frame-store';
+import { type ContentStore, completeReadiness, mergeViews } from './frame-store';
 
 const BATCH = 500;
 /** Sent once no new target arrived for this long… */
@@ -12,7 +12,16 @@ const QUIET_MS = 100;
 /** …or this long after the first one waiting, whichever comes first. */
 const MAX_WAIT_MS = 400;
 
-export function createViewRequester(store: ContentStore) {
+/**
+ * What LinkedIn's page shows the member reacted with on a post or comment: a reaction type, null
+ * for none, undefined when the page does not say (messages; markup it cannot read).
+ */
+export type PageStateReader = (urn: string) => string | null | undefined;
+
+export function createViewRequester(
+  store: ContentStore,
+  pageStateOf: PageStateReader = () => undefined,
+) {
   let wanted = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let firstWaitingAt = 0;
@@ -34,15 +43,30 @@ export function createViewRequester(store: ContentStore) {
     const urns = [...wanted];
     wanted = new Set();
     for (let start = 0; start < urns.length; start += BATCH) {
+      const batch = urns.slice(start, start + BATCH);
       try {
         const answer = await backgroundMessenger.sendMessage('getViews', {
-          urns: urns.slice(start, start + BATCH),
+          urns: batch,
+          ...pageStatesOf(batch),
         });
-        mergeViews(store, answer.views, answer.ready);
+        // The answer speaks for every service.
+        mergeViews(store, answer.views, completeReadiness(answer.ready));
       } catch {
         // The background is restarting; the next broadcast or click brings the state.
       }
     }
+  }
+
+  /** Read when the request leaves, so they are as fresh as the page. */
+  function pageStatesOf(urns: readonly string[]): { pageStates?: Record<string, string | null> } {
+    let pageStates: Record<string, string | null> | undefined;
+    for (const urn of urns) {
+      const state = pageStateOf(urn);
+      if (state === undefined) continue;
+      pageStates ??= {};
+      pageStates[urn] = state;
+    }
+    return pageStates ? { pageStates } : {};
   }
 
   return {

@@ -5,7 +5,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { AccountsOverview, KeySummary, RealtimeState } from '../accounts/types';
-import type { Notice, TargetRef, TargetView } from '../reactions/types';
+import type { Notice, ServiceName, TargetRef, TargetView } from '../reactions/types';
 import type { ConnectionSettings } from '../settings';
 
 /** Who may send a background message: a LinkedIn frame, or one of our two pages. */
@@ -40,12 +40,21 @@ export type ReactResponse =
 
 export interface ViewsRequest {
   urns: string[];
+  /**
+   * Posts and comments: the reaction LinkedIn's own page shows the member has (a reaction type,
+   * or null for none), by URN; a target whose page state is unknown is left out. The engine
+   * takes it only for targets it has never observed.
+   */
+  pageStates?: Record<string, string | null>;
 }
+
+/** Per service: whether it can react (a key or token and an actor are set up). */
+export type Readiness = Partial<Record<ServiceName, boolean>>;
 
 export interface ViewsResponse {
   views: TargetView[];
-  /** False while no key or account is set up: the bar then says how to add one. */
-  ready: boolean;
+  /** A service false has no key, token or actor set up: its bars say how to connect. */
+  ready: Readiness;
 }
 
 /** Background handlers, keyed by message name. */
@@ -69,8 +78,11 @@ export interface BackgroundProtocol {
 
 /** What the background pushes to every LinkedIn frame and open extension page. */
 export interface BroadcastProtocol {
-  /** `reset`: the reacting account changed; views held so far are stale. */
-  viewsChanged(data: { views: TargetView[]; ready: boolean; reset?: boolean }): void;
+  /**
+   * `reset`: the reacting account changed; views held so far are stale. `ready` names the
+   * services whose readiness is known to the sender (with `reset`, all of them).
+   */
+  viewsChanged(data: { views: TargetView[]; ready: Readiness; reset?: boolean }): void;
   notice(data: Notice): void;
   /** Keys, accounts, rate limits or realtime states changed: the popup refetches. */
   accountsChanged(data: { realtime?: Record<string, RealtimeState> }): void;

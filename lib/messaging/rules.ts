@@ -8,7 +8,13 @@ import { isSingleEmoji } from '../emoji/single';
 import { REACTION_TYPES } from '../kinds/registry';
 import { connectionSettingsSchema } from '../settings';
 import { parseCommentUrn, parseMessageUrn, parsePostUrn } from '../urn';
-import type { BackgroundProtocol, PingRequest, ReactRequest, SenderKind } from './protocol';
+import type {
+  BackgroundProtocol,
+  PingRequest,
+  ReactRequest,
+  SenderKind,
+  ViewsRequest,
+} from './protocol';
 
 interface Rule {
   schema: z.ZodType;
@@ -86,7 +92,14 @@ export const REQUEST_RULES = {
   // The bar.
   react: { schema: reactSchema, senders: ['linkedin'] },
   getViews: {
-    schema: z.strictObject({ urns: z.array(anyTargetUrn).max(500) }),
+    schema: z.strictObject({
+      urns: z.array(anyTargetUrn).max(500),
+      // What LinkedIn's page shows on posts and comments: one of the six types, or none.
+      pageStates: z
+        .record(z.union([postUrn, commentUrn]), reactionTypeSchema.nullable())
+        .refine((states) => Object.keys(states).length <= 500)
+        .optional(),
+    }) satisfies z.ZodType<ViewsRequest>,
     senders: ['linkedin'],
   },
   // The bar's "Open Accounts" link; the popup switches tabs itself.

@@ -33,11 +33,11 @@ describe('broadcasts', () => {
           { urn: HERE, active: ['👍'], pending: [] },
           { urn: ELSEWHERE, active: ['👍'], pending: [] },
         ],
-        ready: true,
+        ready: { connectsafely: true },
       },
     );
     expect(Object.keys(store.getState().views)).toEqual([HERE]);
-    expect(store.getState().ready).toBe(true);
+    expect(store.getState().ready).toEqual({ connectsafely: true });
   });
 
   it('shows a notice on a target of this frame only', () => {
@@ -55,14 +55,19 @@ describe('broadcasts', () => {
       { request: vi.fn() },
       {
         views: [{ urn: HERE, active: ['👍'], pending: [] }],
-        ready: true,
+        ready: { connectsafely: true },
       },
     );
-    applyNotice(store, notice('unauthorized', true), 1_000);
+    applyNotice(store, notice('credential-refused', true), 1_000);
     const request = vi.fn();
 
     // The user fixed the key in Accounts and re-checked it.
-    applyViewsChanged(store, { request }, { views: [], ready: true, reset: true }, 9_000);
+    applyViewsChanged(
+      store,
+      { request },
+      { views: [], ready: { connectsafely: true }, reset: true },
+      9_000,
+    );
 
     expect(store.getState().views).toEqual({});
     expect(request).toHaveBeenCalledWith(HERE);
@@ -72,10 +77,15 @@ describe('broadcasts', () => {
   it("keeps a refused key's notice through the one reset the refusal causes, not the next", () => {
     const store = storeWithTarget();
     const reset = (at: number) =>
-      applyViewsChanged(store, { request: vi.fn() }, { views: [], ready: true, reset: true }, at);
-    applyNotice(store, notice('unauthorized', true), 1_000);
+      applyViewsChanged(
+        store,
+        { request: vi.fn() },
+        { views: [], ready: { connectsafely: true }, reset: true },
+        at,
+      );
+    applyNotice(store, notice('credential-refused', true), 1_000);
     reset(1_000 + OWN_REFUSAL_WINDOW_MS - 1);
-    expect(store.getState().notices[HERE]?.code).toBe('unauthorized');
+    expect(store.getState().notices[HERE]?.code).toBe('credential-refused');
     // However soon the user re-checks the key.
     reset(1_000 + OWN_REFUSAL_WINDOW_MS - 1);
     expect(store.getState().notices).toEqual({});
@@ -84,7 +94,12 @@ describe('broadcasts', () => {
   it('keeps, after a reset, notices that Accounts cannot fix', () => {
     const store = storeWithTarget();
     applyNotice(store, notice('rate-limited', false), 1_000);
-    applyViewsChanged(store, { request: vi.fn() }, { views: [], ready: true, reset: true }, 9_000);
+    applyViewsChanged(
+      store,
+      { request: vi.fn() },
+      { views: [], ready: { connectsafely: true }, reset: true },
+      9_000,
+    );
     expect(store.getState().notices[HERE]?.code).toBe('rate-limited');
   });
 });

@@ -12,7 +12,7 @@ beforeEach(() => {
   sendMessage.mockReset();
   sendMessage.mockImplementation(async (_name: string, { urns }: { urns: string[] }) => ({
     views: urns.map((urn) => ({ urn, active: urn.endsWith('7') ? ['👍'] : [], pending: [] })),
-    ready: true,
+    ready: { connectsafely: true },
   }));
 });
 
@@ -31,7 +31,7 @@ describe('view requests', () => {
     expect(sendMessage).toHaveBeenCalledTimes(1);
     expect(sendMessage.mock.calls[0]?.[1].urns).toHaveLength(30);
     expect(Object.keys(store.getState().views).sort()).toEqual(['urn:17', 'urn:27', 'urn:7']);
-    expect(store.getState().ready).toBe(true);
+    expect(store.getState().ready).toEqual({ connectsafely: true, linkedin: false });
   });
 
   it('gathers a thread that keeps loading (10 targets a frame for a second) into a few requests', async () => {

@@ -37,7 +37,7 @@ export default defineContentScript({
 function startNaive(ctx: ContentScriptContext): void {
   const store = createContentStore(DEFAULT_QUICK_SET);
   // The bars' "ready" state, as with a key: the toolbar of emoji, not the set-up prompt.
-  store.setState({ ready: true });
+  store.setState({ ready: { connectsafely: true } });
   const actions: BarActions = {
     toggle(event, slot, emoji, react) {
       if (!event.isTrusted) return false;
