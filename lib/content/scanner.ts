@@ -14,6 +14,8 @@ export interface FoundTarget extends TargetInfo {
   element: Element;
   /** Our element, carrying `data-reactbar-kind` and `data-reactbar-urn`. */
   host: HTMLElement;
+  /** The surface that found it. */
+  surface: Surface;
 }
 
 export interface ScannerEvents {
@@ -29,6 +31,11 @@ export interface ScannerEvents {
 
 export interface Scanner {
   stop(): void;
+  /**
+   * What LinkedIn's page shows of the member's reaction on a target (see Surface.readState);
+   * undefined when it does not say, or the read failed.
+   */
+  pageState(target: FoundTarget): string | null | undefined;
   targets(): ReadonlySet<FoundTarget>;
   /** The target whose element holds `node`, if any (e.g. the message under the pointer). */
   targetContaining(node: Node | null): FoundTarget | undefined;
@@ -100,7 +107,7 @@ export function startScanner(
       return true;
     }, false);
     if (!placed) return;
-    const target: FoundTarget = { ...info, element, host };
+    const target: FoundTarget = { ...info, element, host, surface };
     byElement.set(element, target);
     targetByHost.set(host, target);
     live.add(target);
@@ -233,6 +240,10 @@ export function startScanner(
       pending.clear();
     },
     targets: () => live,
+    pageState: (target) =>
+      target.element.isConnected
+        ? guard(() => target.surface.readState?.(target.element), undefined)
+        : undefined,
     targetContaining(node) {
       for (
         let element = node instanceof Element ? node : (node?.parentElement ?? null);

@@ -30,6 +30,12 @@ export interface Surface {
   placeHost(candidate: Element, host: Element): void;
   /** Several nodes may render the same target (generation B): only the first gets UI. */
   oneNodePerUrn?: boolean;
+  /**
+   * Posts and comments: the reaction LinkedIn's own control shows the member has on the target
+   * (a type, null for none), or undefined when the page does not say. Read when the target's
+   * view is asked for.
+   */
+  readState?(candidate: Element): string | null | undefined;
 }
 
 /** Attributes whose change can turn a candidate into a different target. */

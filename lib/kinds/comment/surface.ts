@@ -2,11 +2,22 @@
 
 import type { Surface } from '../../content/surface';
 import { findCommentUrn, parseCommentUrn } from '../../urn';
+import { generationAState, generationBState, STATE_LABEL_PREFIX } from '../page-state';
+
+const ARTICLE = 'article.comments-comment-entity';
+
+/** The comment's own Like trigger: a parent comment holds its replies' triggers too. */
+function generationATrigger(article: Element): Element | null {
+  for (const trigger of article.querySelectorAll('button.react-button__trigger')) {
+    if (trigger.closest(ARTICLE) === article) return trigger;
+  }
+  return null;
+}
 
 // Generation A: `article.comments-comment-entity[data-id]`; replies are nested articles.
 export const commentGenerationA: Surface = {
   kind: 'comment',
-  selector: 'article.comments-comment-entity[data-id]',
+  selector: `${ARTICLE}[data-id]`,
   read(article) {
     const parsed = parseCommentUrn(article.getAttribute('data-id'));
     return parsed ? { kind: 'comment', urn: parsed.urn, postUrn: parsed.postUrn } : null;
@@ -16,16 +27,37 @@ export const commentGenerationA: Surface = {
     const replies = article.querySelector(
       ':scope > .comments-replies-list, :scope .comments-replies-list',
     );
-    if (replies?.parentElement && replies.closest('article.comments-comment-entity') === article) {
+    if (replies?.parentElement && replies.closest(ARTICLE) === article) {
       replies.before(host);
     } else {
       article.append(host);
     }
   },
+  readState: (article) => generationAState(generationATrigger(article)),
 };
 
 const REPLACEABLE = 'replaceableComment_urn:li:comment:';
 const REFERENCE = 'CommentComponentReference_urn:li:comment:';
+const CLICKABLE = 'button, [role="button"]';
+
+/**
+ * The comment's reaction control: the English-labelled one, else (any language) the first
+ * button after the comment's text (not a "… more"); the header's options button comes before
+ * the text. Replies
+ * are flat siblings, so nothing inside belongs to another comment.
+ */
+function generationBControl(node: Element): Element | null {
+  const english = node.querySelector(`[aria-label^="${STATE_LABEL_PREFIX}"]`);
+  if (english) return english;
+  const text = node.querySelector('[data-testid="expandable-text-box"]');
+  if (!text) return null;
+  for (const button of node.querySelectorAll(CLICKABLE)) {
+    // A "… more" button of the text expands it (aria-expanded); it never reacts.
+    if (button.hasAttribute('aria-expanded') || text.contains(button)) continue;
+    if (text.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING) return button;
+  }
+  return null;
+}
 
 // Generation B: `replaceableComment_<urn>` wrapping `CommentComponentReference_<urn>`.
 export const commentGenerationB: Surface = {
@@ -46,4 +78,5 @@ export const commentGenerationB: Surface = {
   placeHost(node, host) {
     node.append(host);
   },
+  readState: (node) => generationBState(generationBControl(node)),
 };

@@ -2,8 +2,16 @@
 
 import { RETRY, type Surface } from '../../content/surface';
 import { findCommentUrn, parsePostUrn, postUrnFromHref, shareUrnFromComponentKey } from '../../urn';
+import { generationAState, generationBState, STATE_LABEL_PREFIX } from '../page-state';
 
 // Generation A: `div.feed-shared-update-v2[role=article][data-urn]`, or `data-id` on the wrapper.
+const ACTION_BAR = '.feed-shared-social-action-bar';
+
+/** The card's own Like trigger: comments inside the card reuse the trigger's classes. */
+function generationATrigger(card: Element): Element | null {
+  return card.querySelector(`${ACTION_BAR} button.react-button__trigger`);
+}
+
 export const postGenerationA: Surface = {
   kind: 'post',
   selector: 'div.feed-shared-update-v2',
@@ -14,22 +22,85 @@ export const postGenerationA: Surface = {
     return urn ? { kind: 'post', urn } : null;
   },
   placeHost(card, host) {
-    // Scoped to the card's own action bar: comments inside the card reuse the trigger classes.
-    const actionBar = card.querySelector('.feed-shared-social-action-bar');
-    if (actionBar?.parentElement) actionBar.after(host);
+    // Just before the card's own action bar: the row straddles the line above it.
+    const actionBar = card.querySelector(ACTION_BAR);
+    if (actionBar?.parentElement) actionBar.before(host);
     else card.append(host);
   },
+  readState: (card) => generationAState(generationATrigger(card)),
 };
 
-// Other cards (people, modules) are list items too, some with post-like keys: a post is the
-// one with a post control menu.
+// Generation B. Its labels are localized; the English ones are one hook among others.
 const CONTROL_MENU = 'button[aria-label^="Open control menu for post by "]';
-const LIKE_BUTTON =
-  'button[aria-label^="Reaction button state:"], button[aria-label="Open reactions menu"]';
-const COMMENT_BUTTON = 'button[aria-label="Comment"]';
+const ENGLISH_CONTROL = `[aria-label^="${STATE_LABEL_PREFIX}"]`;
+const TEXT_BOX = '[data-testid="expandable-text-box"]';
+const REACTION_ICON = '[data-test-reactions-icon-type]';
+const COMMENT =
+  '[componentkey^="replaceableComment_"], [componentkey^="CommentComponentReference_"]';
+const CLICKABLE = 'button, [role="button"]';
 
+/** Whether `element` belongs to a comment rendered inside `post` (not to the post itself). */
+function inComment(element: Element, post: Element): boolean {
+  const comment = element.closest(COMMENT);
+  return comment !== null && post.contains(comment);
+}
+
+/** The first match in `post` that belongs to the post itself, not to one of its comments. */
+function ownMatch(post: Element, selector: string): Element | null {
+  for (const element of post.querySelectorAll(selector)) {
+    if (!inComment(element, post)) return element;
+  }
+  return null;
+}
+
+/**
+ * The post's action row (react, comment, repost, send), by structure: the first element of the
+ * post's own, after its text if any, with at least three children that each are or hold a
+ * button. The header's menu pair and the counts line have two.
+ */
+function actionRow(post: Element): Element | null {
+  const english = ownMatch(post, ENGLISH_CONTROL);
+  if (english) {
+    // The nearest ancestor of the control with two more buttons.
+    for (let row = english.parentElement; row && row !== post; row = row.parentElement) {
+      if (row.querySelectorAll(CLICKABLE).length >= 4) return row;
+    }
+  }
+  const text = ownMatch(post, TEXT_BOX);
+  for (const button of post.querySelectorAll(CLICKABLE)) {
+    if (inComment(button, post)) continue;
+    if (text && text.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_PRECEDING) continue;
+    const row = button.parentElement;
+    if (row && row !== post && isActionRow(row)) return row;
+    const group = row?.parentElement;
+    if (group && row !== post && group !== post && isActionRow(group)) return group;
+  }
+  return null;
+}
+
+function isActionRow(row: Element): boolean {
+  if (row.children.length < 3) return false;
+  let holding = 0;
+  for (const child of row.children) {
+    if (child.matches(CLICKABLE) || child.querySelector(CLICKABLE)) holding++;
+  }
+  return holding >= 3;
+}
+
+/** The post's reaction control: the English-labelled one, else the action row's first button. */
+function generationBControl(post: Element): Element | null {
+  return ownMatch(post, ENGLISH_CONTROL) ?? actionRow(post)?.querySelector(CLICKABLE) ?? null;
+}
+
+/**
+ * Other cards (people, modules) are list items too, some with post-like keys. A post is the one
+ * with the post control menu (English label), or, in any language, the one that holds post text
+ * or reaction icons of its own (not its comments') and an action row.
+ */
 function isGenerationBPost(node: Element): boolean {
-  return node.querySelector(CONTROL_MENU) !== null;
+  if (node.querySelector(CONTROL_MENU)) return true;
+  const ownContent = ownMatch(node, TEXT_BOX) ?? ownMatch(node, REACTION_ICON);
+  return ownContent !== null && actionRow(node) !== null;
 }
 
 /**
@@ -66,10 +137,10 @@ export const postGenerationB: Surface = {
     return urn ? { kind: 'post', urn } : RETRY;
   },
   placeHost(node, host) {
-    // After the action row: the nearest ancestor of the Like button that also holds Comment.
-    let row = node.querySelector(LIKE_BUTTON)?.parentElement ?? null;
-    while (row && row !== node && !row.querySelector(COMMENT_BUTTON)) row = row.parentElement;
-    if (row && row !== node) row.after(host);
+    // Just before the action row: the row straddles the line above it.
+    const row = actionRow(node);
+    if (row?.parentElement) row.before(host);
     else node.append(host);
   },
+  readState: (node) => generationBState(generationBControl(node)),
 };
