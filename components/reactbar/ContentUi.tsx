@@ -10,6 +10,7 @@ import { createRoot } from 'react-dom/client';
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { MessageBar } from '@/components/reactbar/MessageBar';
+import { ReactionRow } from '@/components/reactbar/ReactionRow';
 import type { BarActions } from '@/lib/content/actions';
 import { type ContentStore, renderedSlotIds, type Slot } from '@/lib/content/frame-store';
 import { makeKeyboardStop } from '@/lib/content/slots';
@@ -67,11 +68,20 @@ const SlotPortal = memo(function SlotPortal({
     host.removeAttribute('tabindex');
     host.removeAttribute('role');
     if (reachedByTab) firstTabStop(root)?.focus();
-    return () => makeKeyboardStop(host);
-  }, [slot, root]);
+    return () => {
+      // Posts and comments whose controls were switched off are no stops at all.
+      if (slot.target.kind === 'message' || store.getState().postControls !== false)
+        makeKeyboardStop(host);
+    };
+  }, [slot, root, store]);
+  // The kind of target is on the host too, for the stylesheet (:host([data-reactbar-kind])).
   return createPortal(
     <OneBarOnly>
-      <MessageBar slot={slot} store={store} actions={actions} />
+      {slot.target.kind === 'message' ? (
+        <MessageBar slot={slot} store={store} actions={actions} />
+      ) : (
+        <ReactionRow slot={slot} store={store} actions={actions} />
+      )}
     </OneBarOnly>,
     root,
   );

@@ -6,10 +6,13 @@ const AUTO_DISMISS_MS = 12_000;
 /** A short message next to the bar: what went wrong, and where to fix it. */
 export function NoticeBubble({
   notice,
+  linkLabel = 'Open Accounts',
   onOpenAccounts,
   onDismiss,
 }: {
   notice: Notice;
+  /** The words of the way out, in Accounts. */
+  linkLabel?: string;
   /** Gets the click, so the action can refuse a page script's. */
   onOpenAccounts(event: Event): void;
   onDismiss(): void;
@@ -33,7 +36,7 @@ export function NoticeBubble({
               className="rb-link"
               onClick={(event) => onOpenAccounts(event.nativeEvent)}
             >
-              Open Accounts
+              {linkLabel}
             </button>
           </>
         )}

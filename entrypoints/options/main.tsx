@@ -1,5 +1,6 @@
 import '@/components/styles.css';
 import { ConnectionForm } from '@/components/ConnectionForm';
+import { PostControlsSwitch } from '@/components/PostControlsSwitch';
 import { QuickSetEditor } from '@/components/QuickSetEditor';
 import { mountPage } from '@/components/query-client';
 
@@ -7,6 +8,7 @@ mountPage(
   <main className="mx-auto max-w-2xl space-y-8 p-6">
     <h1 className="text-2xl font-bold">Reactbar options</h1>
     <QuickSetEditor />
+    <PostControlsSwitch />
     <ConnectionForm />
   </main>,
 );

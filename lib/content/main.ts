@@ -1,19 +1,32 @@
 /**
- * The content script, in every LinkedIn frame: finds targets, gives messages their bar,
- * and keeps the bars in step with the background's broadcasts. This part runs at load and stays
- * small; the bars' UI is loaded when the first bar is wanted (see ui-loader.ts).
+ * The content script, in every LinkedIn frame: finds targets, gives messages, posts and comments
+ * their bars, and keeps the bars in step with the background's broadcasts. This part runs at load
+ * and stays small; the bars' UI is loaded when the first bar is wanted (see ui-loader.ts).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ALL_SURFACES } from '../kinds/surfaces';
+import { loadPostControls, watchPostControls } from '../post-controls';
+import type { TargetRef } from '../reactions/types';
 import { createBarActions } from './actions';
 import { listenToBroadcasts } from './broadcasts';
 import { createContentStore, type Slot } from './frame-store';
 import { trackHoverAndFocus } from './hover-focus';
-import { startScanner } from './scanner';
-import { createSlotRegistry, makeKeyboardStop } from './slots';
+import { watchPostsInView } from './in-view';
+import { type FoundTarget, startScanner } from './scanner';
+import { createSlotRegistry, makeKeyboardStop, removeKeyboardStop } from './slots';
 import { watchLinkedInTheme } from './theme';
 import { type ContentUi, type LoadContentUi, loadUiWhenWanted } from './ui-loader';
 import { createViewRequester } from './view-requests';
+
+/** What the background reacts to for a target found on the page; null when it cannot. */
+function targetRef(target: FoundTarget): TargetRef | null {
+  if (target.kind === 'message') {
+    return target.conversationUrn
+      ? { kind: 'message', urn: target.urn, conversationUrn: target.conversationUrn }
+      : null;
+  }
+  return { kind: target.kind, urn: target.urn };
+}
 
 export function startContentScript(ctx: ContentScriptContext, loadUi: LoadContentUi): void {
   const store = createContentStore();
@@ -21,29 +34,54 @@ export function startContentScript(ctx: ContentScriptContext, loadUi: LoadConten
   let ui: ContentUi | null = null;
   let stopTheme = () => {};
   const slots = createSlotRegistry(store, (slot) => ui?.forgetSlot(slot));
-  const views = createViewRequester(store);
   const slotsByHost = new WeakMap<Element, Slot>();
+  /** The target each URN stands for here, to read what LinkedIn's page shows on it. */
+  const targetsByUrn = new Map<string, FoundTarget>();
+  const inView = watchPostsInView(store);
+  // Page states are read when the request leaves (after the scanner's first pass).
+  const views = createViewRequester(store, (urn) => {
+    const target = targetsByUrn.get(urn);
+    return target ? scanner.pageState(target) : undefined;
+  });
 
   const scanner = startScanner(document, ALL_SURFACES, {
     prepareHost(host, info) {
-      // Posts and comments are marked for now; their bars come with post reactions.
-      if (info.kind === 'message' && info.conversationUrn) makeKeyboardStop(host);
+      // Messages always; posts and comments unless their controls are off.
+      if (
+        info.kind === 'message' ? !!info.conversationUrn : store.getState().postControls !== false
+      )
+        makeKeyboardStop(host);
     },
     added(target) {
-      if (target.kind !== 'message' || !target.conversationUrn) return;
-      const slot = slots.add(target.host, {
-        kind: 'message',
-        urn: target.urn,
-        conversationUrn: target.conversationUrn,
-      });
+      const ref = targetRef(target);
+      if (!ref) return;
+      const slot = slots.add(target.host, ref);
       slotsByHost.set(target.host, slot);
+      targetsByUrn.set(target.urn, target);
+      if (target.kind === 'post') inView.observe(target.element, slot);
       views.request(target.urn);
     },
     removed(target) {
       const slot = slotsByHost.get(target.host);
       if (slot) slots.remove(slot);
+      if (targetsByUrn.get(target.urn) === target) targetsByUrn.delete(target.urn);
+      if (target.kind === 'post') inView.unobserve(target.element);
     },
   });
+
+  /** The options page's switch, live: hosts stop (or start) being keyboard stops. */
+  function setPostControls(on: boolean): void {
+    if (store.getState().postControls === on) return;
+    store.setState({ postControls: on });
+    // Off: no bar renders (see renderedSlotIds), so none is a stop of its own either.
+    for (const slot of store.getState().slots.values()) {
+      if (slot.target.kind === 'message') continue;
+      if (on) makeKeyboardStop(slot.host);
+      else removeKeyboardStop(slot.host);
+    }
+  }
+  loadPostControls().then(setPostControls, () => setPostControls(true));
+  const stopWatchingSwitch = watchPostControls(setPostControls);
 
   const stopTracking = trackHoverAndFocus(document, store, {
     slotContaining: (node) => {
@@ -68,6 +106,8 @@ export function startContentScript(ctx: ContentScriptContext, loadUi: LoadConten
     stopLoading();
     stopTheme();
     stopListening();
+    stopWatchingSwitch();
+    inView.stop();
     scanner.stop();
     ui?.unmount();
   });

@@ -20,7 +20,15 @@ export interface SlotRegistry {
 export function makeKeyboardStop(host: HTMLElement): void {
   host.tabIndex = 0;
   host.setAttribute('role', 'button');
-  host.setAttribute('aria-label', 'Reactions for this message');
+  const kind = host.getAttribute('data-reactbar-kind') ?? 'message';
+  host.setAttribute('aria-label', `Reactions for this ${kind}`);
+}
+
+/** A host that is no keyboard stop (its controls are off). */
+export function removeKeyboardStop(host: HTMLElement): void {
+  host.removeAttribute('tabindex');
+  host.removeAttribute('role');
+  host.removeAttribute('aria-label');
 }
 
 export function createSlotRegistry(

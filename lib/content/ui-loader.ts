@@ -1,7 +1,8 @@
 /**
  * The bars' React UI (React, the bars, the picker, the stylesheet: most of the content script's
- * weight) is loaded on first need: the first hover or focus of a target, or a target with
- * reactions, a pending click or a notice to show. Until then a LinkedIn frame pays for the
+ * weight) is loaded on first need: the first hover or focus of a target, a target with
+ * reactions, a pending click or a notice to show, or a post near the viewport (its row shows
+ * without hovering). Until then a LinkedIn frame pays for the
  * scanner, the store and the messaging only.
  */
 import type { BarActions } from './actions';
@@ -32,7 +33,9 @@ export function barsWanted(state: ContentState): boolean {
     state.focused !== null ||
     state.pickerFor !== null ||
     Object.keys(state.views).length > 0 ||
-    Object.keys(state.notices).length > 0
+    Object.keys(state.notices).length > 0 ||
+    // A post row shows without hovering once LinkedIn's readiness is known.
+    (state.inView.size > 0 && state.postControls === true && state.ready.linkedin !== undefined)
   );
 }
 

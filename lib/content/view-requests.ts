@@ -3,7 +3,8 @@
  * request costs the page a message round trip (and the background a read), so while targets keep
  * arriving (a thread loading, infinite scroll) their URNs are gathered, up to a bound.
  */
-import { backgroundMessenger } from '../messaging/protocol';
+import { backgroundMessenger, type Readiness } from '../messaging/protocol';
+import type { TargetView } from '../reactions/types';
 import { type ContentStore, completeReadiness, mergeViews } from './frame-store';
 
 const BATCH = 500;
@@ -44,17 +45,37 @@ export function createViewRequester(
     wanted = new Set();
     for (let start = 0; start < urns.length; start += BATCH) {
       const batch = urns.slice(start, start + BATCH);
+      const { pageStates } = pageStatesOf(batch);
       try {
         const answer = await backgroundMessenger.sendMessage('getViews', {
           urns: batch,
-          ...pageStatesOf(batch),
+          ...(pageStates && { pageStates }),
         });
         // The answer speaks for every service.
-        mergeViews(store, answer.views, completeReadiness(answer.ready));
+        const ready = completeReadiness(answer.ready);
+        mergeViews(store, withPageStates(answer.views, pageStates, ready), ready);
       } catch {
         // The background is restarting; the next broadcast or click brings the state.
       }
     }
+  }
+
+  /**
+   * Where LinkedIn cannot react yet (no connection), the engine knows no state: the row shows
+   * what LinkedIn's own page shows, so it never contradicts the page.
+   */
+  function withPageStates(
+    views: TargetView[],
+    pageStates: Record<string, string | null> | undefined,
+    ready: Readiness,
+  ): TargetView[] {
+    if (!pageStates || ready.linkedin !== false) return views;
+    return views.map((view) => {
+      const shown = pageStates[view.urn];
+      return shown && view.active.length === 0 && view.pending.length === 0
+        ? { ...view, active: [shown] }
+        : view;
+    });
   }
 
   /** Read when the request leaves, so they are as fresh as the page. */

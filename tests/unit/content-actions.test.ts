@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 const sendMessage = vi.fn();
 vi.mock('@/lib/messaging/protocol', () => ({ backgroundMessenger: { sendMessage } }));
 
-const { createBarActions } = await import('@/lib/content/actions');
+const { createBarActions, CONNECT_LINKEDIN_WORDS } = await import('@/lib/content/actions');
+const { linkedInNoticeWords } = await import('@/lib/services/linkedin/words');
 const { createContentStore } = await import('@/lib/content/frame-store');
 
 const slot = {
@@ -55,5 +56,49 @@ describe('bar actions', () => {
     await vi.advanceTimersByTimeAsync(100);
     expect(sendMessage).not.toHaveBeenCalled();
     expect(store.getState()).toBe(before);
+  });
+});
+
+describe('bar actions on posts and comments', () => {
+  const post = {
+    id: 2,
+    target: { kind: 'post' as const, urn: 'urn:li:activity:1' },
+    host: document.createElement('div'),
+  };
+
+  it('paint one reaction at a time: a new type replaces the old one', async () => {
+    const store = createContentStore();
+    store.setState({ ready: { linkedin: true } });
+    const actions = createBarActions(store);
+    actions.toggle(trusted, post, 'LIKE', true);
+    actions.toggle(trusted, post, 'EMPATHY', true);
+    expect(store.getState().views[post.target.urn]).toEqual({
+      urn: post.target.urn,
+      active: ['EMPATHY'],
+      pending: ['LIKE', 'EMPATHY'],
+    });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(sendMessage.mock.calls.map(([, data]) => data)).toEqual([
+      { target: post.target, value: 'LIKE', react: true },
+      { target: post.target, value: 'EMPATHY', react: true },
+    ]);
+  });
+
+  it('without a LinkedIn connection, send nothing and say to connect, in the backend’s words', async () => {
+    const store = createContentStore();
+    store.setState({ ready: { linkedin: false, connectsafely: true } });
+    const actions = createBarActions(store);
+    expect(actions.toggle(trusted, post, 'LIKE', true)).toBe(true);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(sendMessage).not.toHaveBeenCalled();
+    expect(store.getState().views).toEqual({});
+    const notice = store.getState().notices[post.target.urn];
+    expect(notice?.code).toBe('not-connected');
+    expect(notice?.fixInAccounts).toBe(true);
+    expect(CONNECT_LINKEDIN_WORDS).toBe(linkedInNoticeWords('credential', { rolledBack: true }));
+    // Messages keep working meanwhile.
+    expect(actions.toggle(trusted, slot, '👍', true)).toBe(true);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(sendMessage).toHaveBeenCalledTimes(1);
   });
 });

@@ -46,3 +46,44 @@ describe('view requests', () => {
     expect(sendMessage.mock.calls.length).toBeLessThanOrEqual(4);
   });
 });
+
+describe('page states', () => {
+  it('sends what the page shows on posts and comments, read when the request leaves', async () => {
+    const store = createContentStore();
+    const shown: Record<string, string | null | undefined> = {
+      'urn:li:activity:1': 'PRAISE',
+      'urn:li:activity:2': null,
+      'urn:li:activity:3': undefined,
+    };
+    const views = createViewRequester(store, (urn) => shown[urn]);
+    for (const urn of Object.keys(shown)) views.request(urn);
+    shown['urn:li:activity:2'] = 'LIKE'; // Changed on the page before the request left.
+    sendMessage.mockImplementationOnce(async (_name: string, { urns }: { urns: string[] }) => ({
+      views: urns.map((urn) => ({ urn, active: [], pending: [] })),
+      ready: { linkedin: true },
+    }));
+    await vi.advanceTimersByTimeAsync(100);
+    expect(sendMessage.mock.calls[0]?.[1].pageStates).toEqual({
+      'urn:li:activity:1': 'PRAISE',
+      'urn:li:activity:2': 'LIKE',
+    });
+    // Connected: the engine's views are shown as they are.
+    expect(store.getState().views).toEqual({});
+  });
+
+  it('without a LinkedIn connection, shows what the page shows', async () => {
+    const store = createContentStore();
+    const views = createViewRequester(store, (urn) => (urn.endsWith('1') ? 'PRAISE' : null));
+    sendMessage.mockImplementationOnce(async (_name: string, { urns }: { urns: string[] }) => ({
+      views: urns.map((urn) => ({ urn, active: [], pending: [] })),
+      ready: { connectsafely: true },
+    }));
+    views.request('urn:li:activity:1');
+    views.request('urn:li:activity:2');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(store.getState().views).toEqual({
+      'urn:li:activity:1': { urn: 'urn:li:activity:1', active: ['PRAISE'], pending: [] },
+    });
+    expect(store.getState().ready).toEqual({ connectsafely: true, linkedin: false });
+  });
+});

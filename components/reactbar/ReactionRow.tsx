@@ -1,0 +1,123 @@
+/**
+ * LinkedIn's six reactions on a post (a slim row beside its action bar, shown without hovering
+ * while the post is near the viewport) or on a comment or reply (on hover or focus, like the
+ * message bar, with the member's reaction kept visible as a chip). One reaction per member and
+ * target: a click reacts, another type switches, the highlighted one removes. One toolbar tab
+ * stop; arrow keys move between reactions.
+ */
+import { type KeyboardEvent, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import type { BarActions } from '@/lib/content/actions';
+import { type ContentStore, EMPTY_VIEW, type Slot } from '@/lib/content/frame-store';
+import { REACTION_TYPES, type ReactionType } from '@/lib/kinds/registry';
+import { NoticeBubble } from './NoticeBubble';
+
+/** How LinkedIn names and shows each type. */
+export const REACTIONS: Readonly<Record<ReactionType, { name: string; emoji: string }>> = {
+  LIKE: { name: 'Like', emoji: '👍' },
+  PRAISE: { name: 'Celebrate', emoji: '👏' },
+  APPRECIATION: { name: 'Support', emoji: '🫶' },
+  EMPATHY: { name: 'Love', emoji: '❤️' },
+  INTEREST: { name: 'Insightful', emoji: '💡' },
+  ENTERTAINMENT: { name: 'Funny', emoji: '😂' },
+};
+
+/** The words on a reaction's button, given the member's current reaction (if any). */
+export function reactionLabel(type: ReactionType, current: string | undefined): string {
+  const { name } = REACTIONS[type];
+  if (current === type) return `Remove your ${name} reaction`;
+  if (current && current in REACTIONS) return `Switch to ${name}`;
+  return `React ${name}`;
+}
+
+interface ReactionRowProps {
+  slot: Slot;
+  store: ContentStore;
+  actions: BarActions;
+}
+
+export function ReactionRow({ slot, store, actions }: ReactionRowProps) {
+  const { kind, urn } = slot.target;
+  const view = useStore(store, (state) => state.views[urn]) ?? EMPTY_VIEW;
+  const notice = useStore(store, (state) => state.notices[urn]);
+  // Without a LinkedIn connection the row stays quiet: dimmed, and a click says where to connect.
+  const quiet = useStore(store, (state) => state.ready.linkedin !== true);
+  const [chosenIndex, setFocusIndex] = useState<number | null>(null);
+  const toolbar = useRef<HTMLDivElement>(null);
+  const current = view.active[0];
+  const currentIndex = (REACTION_TYPES as readonly string[]).indexOf(current ?? '');
+  // One tab stop: the one last focused, else the member's reaction, else Like.
+  const focusIndex = chosenIndex ?? Math.max(currentIndex, 0);
+
+  function onToolbarKey(event: KeyboardEvent<HTMLDivElement>) {
+    const count = REACTION_TYPES.length;
+    const moves: Record<string, number> = {
+      ArrowRight: focusIndex + 1,
+      ArrowLeft: focusIndex - 1,
+      Home: 0,
+      End: count - 1,
+    };
+    const next = moves[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const index = (next + count) % count;
+    setFocusIndex(index);
+    toolbar.current?.querySelectorAll<HTMLButtonElement>('button')[index]?.focus();
+  }
+
+  const chip = kind === 'comment' && current && current in REACTIONS && (
+    <div className="rb-chips" aria-hidden="true">
+      <span>{REACTIONS[current as ReactionType].emoji}</span>
+    </div>
+  );
+
+  return (
+    <div className={`rb-anchor rb-${kind}`} data-quiet={quiet || undefined}>
+      {chip}
+      <div
+        ref={toolbar}
+        className="rb-bar rb-reactions"
+        role="toolbar"
+        aria-label={`Reactions on this ${kind}`}
+        onKeyDown={onToolbarKey}
+      >
+        {REACTION_TYPES.map((type, index) => {
+          const active = current === type;
+          const label = reactionLabel(type, current);
+          return (
+            <button
+              key={type}
+              type="button"
+              className="rb-emoji rb-reaction"
+              tabIndex={index === focusIndex ? 0 : -1}
+              aria-pressed={active}
+              aria-label={label}
+              title={label}
+              data-type={type}
+              data-pending={view.pending.includes(type) || undefined}
+              onFocus={() => setFocusIndex(index)}
+              onClick={(event) => actions.toggle(event.nativeEvent, slot, type, !active)}
+            >
+              {REACTIONS[type].emoji}
+            </button>
+          );
+        })}
+      </div>
+      {notice && (
+        <NoticeBubble
+          notice={notice}
+          linkLabel={accountsLinkLabel(notice.code)}
+          onOpenAccounts={(event) => actions.openAccounts(event)}
+          onDismiss={() => actions.dismissNotice(urn)}
+        />
+      )}
+    </div>
+  );
+}
+
+/** The way out a LinkedIn notice offers, in Accounts. */
+function accountsLinkLabel(code: string): string {
+  if (code === 'not-connected') return 'Connect LinkedIn';
+  if (code === 'credential-refused') return 'Reconnect LinkedIn';
+  return 'Open Accounts';
+}

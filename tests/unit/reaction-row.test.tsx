@@ -1,0 +1,151 @@
+/** The six LinkedIn reactions on a post or comment: labels, highlight, one tab stop, quiet mode. */
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ReactionRow, reactionLabel } from '@/components/reactbar/ReactionRow';
+import type { BarActions } from '@/lib/content/actions';
+import { createContentStore, type Slot } from '@/lib/content/frame-store';
+
+declare global {
+  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
+}
+
+const POST = 'urn:li:activity:7402115930461724672';
+const slot: Slot = {
+  id: 1,
+  target: { kind: 'post', urn: POST },
+  host: document.createElement('div'),
+};
+
+let container: HTMLElement;
+let root: Root;
+let actions: { [K in keyof BarActions]: ReturnType<typeof vi.fn> };
+
+beforeEach(() => {
+  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+  actions = {
+    toggle: vi.fn(() => true),
+    openPicker: vi.fn(),
+    closePicker: vi.fn(),
+    openAccounts: vi.fn(),
+    dismissNotice: vi.fn(),
+  };
+});
+
+afterEach(() => {
+  act(() => root.unmount());
+  container.remove();
+});
+
+function render(store = createContentStore()) {
+  act(() =>
+    root.render(
+      <ReactionRow slot={slot} store={store} actions={actions as unknown as BarActions} />,
+    ),
+  );
+  return store;
+}
+
+const buttons = () => [...container.querySelectorAll<HTMLButtonElement>('button.rb-reaction')];
+const labels = () => buttons().map((button) => button.getAttribute('aria-label'));
+
+describe('reaction row', () => {
+  it('offers the six reactions in LinkedIn’s order, one tab stop', () => {
+    render(createContentStore()).setState({ ready: { linkedin: true } });
+    expect(labels()).toEqual([
+      'React Like',
+      'React Celebrate',
+      'React Support',
+      'React Love',
+      'React Insightful',
+      'React Funny',
+    ]);
+    expect(buttons().map((button) => button.tabIndex)).toEqual([0, -1, -1, -1, -1, -1]);
+    expect(buttons().every((button) => button.getAttribute('aria-pressed') === 'false')).toBe(true);
+    expect(container.querySelector('[role="toolbar"]')?.getAttribute('aria-label')).toBe(
+      'Reactions on this post',
+    );
+  });
+
+  it('highlights the member’s reaction: it removes, the others switch', () => {
+    const store = createContentStore();
+    store.setState({
+      ready: { linkedin: true },
+      views: { [POST]: { urn: POST, active: ['PRAISE'], pending: [] } },
+    });
+    render(store);
+    expect(labels()).toEqual([
+      'Switch to Like',
+      'Remove your Celebrate reaction',
+      'Switch to Support',
+      'Switch to Love',
+      'Switch to Insightful',
+      'Switch to Funny',
+    ]);
+    expect(buttons().map((button) => button.getAttribute('aria-pressed'))).toEqual([
+      'false',
+      'true',
+      'false',
+      'false',
+      'false',
+      'false',
+    ]);
+    // The tab stop is the member's reaction.
+    expect(buttons()[1]?.tabIndex).toBe(0);
+    act(() => buttons()[3]?.click());
+    expect(actions.toggle).toHaveBeenLastCalledWith(expect.anything(), slot, 'EMPATHY', true);
+    act(() => buttons()[1]?.click());
+    expect(actions.toggle).toHaveBeenLastCalledWith(expect.anything(), slot, 'PRAISE', false);
+  });
+
+  it('moves with the arrow keys, Home and End, wrapping', () => {
+    render(createContentStore()).setState({ ready: { linkedin: true } });
+    const toolbar = container.querySelector('[role="toolbar"]') as HTMLElement;
+    buttons()[0]?.focus();
+    const key = (name: string) =>
+      act(() => toolbar.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true })));
+    key('ArrowLeft');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('React Funny');
+    key('Home');
+    key('ArrowRight');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('React Celebrate');
+    expect(buttons().filter((button) => button.tabIndex === 0)).toHaveLength(1);
+    key('End');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('React Funny');
+  });
+
+  it('is quiet without a LinkedIn connection, and its notice links to connecting', () => {
+    const store = render();
+    act(() =>
+      store.setState({
+        ready: { linkedin: false },
+        notices: {
+          [POST]: {
+            urn: POST,
+            code: 'not-connected',
+            message: 'Connect LinkedIn to react to posts and comments from here.',
+            fixInAccounts: true,
+            rolledBack: true,
+            shownAt: 0,
+          },
+        },
+      }),
+    );
+    expect(container.querySelector('.rb-anchor')?.hasAttribute('data-quiet')).toBe(true);
+    const link = [...container.querySelectorAll('button')].find(
+      (button) => button.textContent === 'Connect LinkedIn',
+    );
+    expect(link).toBeDefined();
+    act(() => link?.click());
+    expect(actions.openAccounts).toHaveBeenCalledTimes(1);
+  });
+
+  it('labels by the current reaction', () => {
+    expect(reactionLabel('LIKE', undefined)).toBe('React Like');
+    expect(reactionLabel('LIKE', 'LIKE')).toBe('Remove your Like reaction');
+    expect(reactionLabel('EMPATHY', 'LIKE')).toBe('Switch to Love');
+  });
+});
