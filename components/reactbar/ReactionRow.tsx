@@ -72,7 +72,7 @@ export function ReactionRow({ slot, store, actions }: ReactionRowProps) {
   );
 
   return (
-    <div className={`rb-anchor rb-${kind}`} data-quiet={quiet || undefined}>
+    <div className={`rb-anchor rb-${kind}`} data-quiet={quiet ? '' : undefined}>
       {chip}
       <div
         ref={toolbar}

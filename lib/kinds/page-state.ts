@@ -34,12 +34,16 @@ function typeNamed(name: string | null | undefined): ReactionType | undefined {
   return ENGLISH_NAMES[name.trim().toLowerCase()];
 }
 
-/** The type shown by an icon inside the control (never a count's icons: those are outside it). */
+/**
+ * The type shown by an icon inside the control. A control holding several types' icons is a
+ * count summary, not the member's control: unknown.
+ */
 function iconType(control: Element): ReactionType | undefined {
-  const icon = control.matches('[data-test-reactions-icon-type]')
-    ? control
-    : control.querySelector('[data-test-reactions-icon-type]');
-  return typeNamed(icon?.getAttribute('data-test-reactions-icon-type'));
+  const icons = control.matches('[data-test-reactions-icon-type]')
+    ? [control]
+    : [...control.querySelectorAll('[data-test-reactions-icon-type]')];
+  const types = new Set(icons.map((icon) => icon.getAttribute('data-test-reactions-icon-type')));
+  return types.size === 1 ? typeNamed([...types][0]) : undefined;
 }
 
 // `react-button__trigger--praise`, `react-button__text--praise`, `reactions-icon--love`, …

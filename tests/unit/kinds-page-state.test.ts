@@ -188,3 +188,32 @@ describe('reading a native control', () => {
     ).toBeUndefined();
   });
 });
+
+describe('with our hosts in the page', () => {
+  it('reads the same states once hosts (keyboard stops, role=button) sit before the action rows', () => {
+    load('feedDe');
+    const found: FoundTarget[] = [];
+    const scanner = startScanner(document, ALL_SURFACES, {
+      prepareHost: (host) => host.setAttribute('role', 'button'),
+      added: (target) => found.push(target),
+      removed() {},
+    });
+    stop = () => scanner.stop();
+    for (const target of found) {
+      const expected = PAGE_STATES[target.urn];
+      expect(scanner.pageState(target), target.urn).toBe(
+        expected === 'unknown' ? undefined : expected,
+      );
+    }
+  });
+
+  it('never takes a count summary (several types) for the member’s control', () => {
+    expect(
+      generationBState(
+        element(
+          '<button><img data-test-reactions-icon-type="LIKE"><img data-test-reactions-icon-type="EMPATHY"></button>',
+        ),
+      ),
+    ).toBeUndefined();
+  });
+});

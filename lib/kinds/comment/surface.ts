@@ -38,7 +38,8 @@ export const commentGenerationA: Surface = {
 
 const REPLACEABLE = 'replaceableComment_urn:li:comment:';
 const REFERENCE = 'CommentComponentReference_urn:li:comment:';
-const CLICKABLE = 'button, [role="button"]';
+// Our own hosts are keyboard stops with role=button: never one of LinkedIn's buttons.
+const CLICKABLE = 'button, [role="button"]:not(reactbar-host)';
 
 /**
  * The comment's reaction control: the English-labelled one, else (any language) the first

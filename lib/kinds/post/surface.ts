@@ -37,7 +37,8 @@ const TEXT_BOX = '[data-testid="expandable-text-box"]';
 const REACTION_ICON = '[data-test-reactions-icon-type]';
 const COMMENT =
   '[componentkey^="replaceableComment_"], [componentkey^="CommentComponentReference_"]';
-const CLICKABLE = 'button, [role="button"]';
+// Our own hosts are keyboard stops with role=button: never one of LinkedIn's buttons.
+const CLICKABLE = 'button, [role="button"]:not(reactbar-host)';
 
 /** Whether `element` belongs to a comment rendered inside `post` (not to the post itself). */
 function inComment(element: Element, post: Element): boolean {
