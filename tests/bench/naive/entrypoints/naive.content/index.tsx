@@ -1,6 +1,7 @@
 /**
  * The naive content script the benchmark compares Reactbar with: the same scanner, surfaces,
- * store and MessageBar, wired the way WXT's docs show a content-script UI. For EVERY message:
+ * store, MessageBar and ReactionRow, wired the way WXT's docs show a content-script UI. For EVERY
+ * message, post and comment:
  * one `createShadowRootUi` (which fetches the entrypoint's CSS and puts a full `<style>` copy
  * into that shadow root), one `createRoot`, and one hover listener. Clicks toggle locally (no
  * background): only the page-side cost is compared.
@@ -15,6 +16,7 @@ import {
 } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { MessageBar } from '@/components/reactbar/MessageBar';
+import { ReactionRow } from '@/components/reactbar/ReactionRow';
 import type { BarActions } from '@/lib/content/actions';
 import { createContentStore, EMPTY_VIEW, mergeViews, type Slot } from '@/lib/content/frame-store';
 import { type FoundTarget, startScanner } from '@/lib/content/scanner';
@@ -37,14 +39,17 @@ export default defineContentScript({
 function startNaive(ctx: ContentScriptContext): void {
   const store = createContentStore(DEFAULT_QUICK_SET);
   // The bars' "ready" state, as with a key: the toolbar of emoji, not the set-up prompt.
-  store.setState({ ready: { connectsafely: true } });
+  store.setState({ ready: { connectsafely: true, linkedin: true }, postControls: true });
   const actions: BarActions = {
     toggle(event, slot, emoji, react) {
       if (!event.isTrusted) return false;
       const { urn } = slot.target;
       const before = store.getState().views[urn] ?? { urn, ...EMPTY_VIEW };
+      const one = slot.target.kind !== 'message';
       const active = react
-        ? [...new Set([...before.active, emoji])]
+        ? one
+          ? [emoji]
+          : [...new Set([...before.active, emoji])]
         : before.active.filter((value) => value !== emoji);
       mergeViews(store, [{ urn, active, pending: [] }]);
       return true;
@@ -62,7 +67,7 @@ function startNaive(ctx: ContentScriptContext): void {
   let nextId = 1;
 
   async function mountBar(target: FoundTarget): Promise<ShadowRootContentScriptUi<Root> | null> {
-    if (!target.conversationUrn) return null;
+    if (target.kind === 'message' && !target.conversationUrn) return null;
     const ui = await createShadowRootUi<Root>(ctx, {
       name: NAIVE_TAG,
       position: 'inline',
@@ -70,15 +75,21 @@ function startNaive(ctx: ContentScriptContext): void {
       onMount(container, _shadow, shadowHost) {
         const slot: Slot = {
           id: nextId++,
-          target: {
-            kind: 'message',
-            urn: target.urn,
-            conversationUrn: target.conversationUrn ?? '',
-          },
+          target:
+            target.kind === 'message'
+              ? { kind: 'message', urn: target.urn, conversationUrn: target.conversationUrn ?? '' }
+              : { kind: target.kind, urn: target.urn },
           host: shadowHost,
         };
         const root = createRoot(container);
-        root.render(<MessageBar slot={slot} store={store} actions={actions} />);
+        // Every post's row and every comment's bar, rendered at once (the obvious way).
+        root.render(
+          target.kind === 'message' ? (
+            <MessageBar slot={slot} store={store} actions={actions} />
+          ) : (
+            <ReactionRow slot={slot} store={store} actions={actions} />
+          ),
+        );
         return root;
       },
       onRemove(root) {
@@ -99,7 +110,6 @@ function startNaive(ctx: ContentScriptContext): void {
 
   const scanner = startScanner(document, ALL_SURFACES, {
     added(target) {
-      if (target.kind !== 'message') return;
       uis.set(
         target.host,
         mountBar(target).catch(() => null),
