@@ -37,7 +37,7 @@ export function startContentScript(ctx: ContentScriptContext, loadUi: LoadConten
   const slotsByHost = new WeakMap<Element, Slot>();
   /** The target each URN stands for here, to read what LinkedIn's page shows on it. */
   const targetsByUrn = new Map<string, FoundTarget>();
-  const inView = watchPostsInView(store);
+  const inView = watchPostsInView(document, store);
   // Page states are read when the request leaves (after the scanner's first pass).
   const views = createViewRequester(store, (urn) => {
     const target = targetsByUrn.get(urn);
@@ -58,14 +58,14 @@ export function startContentScript(ctx: ContentScriptContext, loadUi: LoadConten
       const slot = slots.add(target.host, ref);
       slotsByHost.set(target.host, slot);
       targetsByUrn.set(target.urn, target);
-      if (target.kind === 'post') inView.observe(target.element, slot);
+      if (target.kind === 'post') inView.add(target.element, slot);
       views.request(target.urn);
     },
     removed(target) {
       const slot = slotsByHost.get(target.host);
       if (slot) slots.remove(slot);
       if (targetsByUrn.get(target.urn) === target) targetsByUrn.delete(target.urn);
-      if (target.kind === 'post') inView.unobserve(target.element);
+      if (target.kind === 'post') inView.remove(target.element);
     },
   });
 
