@@ -22,7 +22,11 @@ import { buildLayout, isGridKey, moveInGrid, type PickerLayout } from './layout'
 import { useEmojiData } from './useEmojiData';
 
 export interface EmojiPickerProps {
-  onPick: (emoji: string) => void;
+  /**
+   * `event` is the click or key press that picked: on LinkedIn pages a page script can send
+   * those too (the shadow root is open), and only a trusted one may react.
+   */
+  onPick: (emoji: string, event: Event) => void;
   onClose: () => void;
   /** Focus the search box on mount. */
   autoFocus?: boolean;
@@ -70,7 +74,7 @@ export function EmojiPicker({ onPick, onClose, autoFocus = false }: EmojiPickerP
       event.preventDefault();
       // From the query as typed: the shown results may still lag behind (deferred).
       const best = entries && query.trim() ? searchEmoji(entries, query, 1)[0] : undefined;
-      if (best) onPick(best.emoji);
+      if (best) onPick(best.emoji, event.nativeEvent);
     }
   }
 
@@ -138,7 +142,7 @@ interface EmojiGridHandle {
 
 interface EmojiGridProps {
   layout: PickerLayout;
-  onPick: (emoji: string) => void;
+  onPick: EmojiPickerProps['onPick'];
   /** Arrow up from the first row. */
   onExitTop: () => void;
   ref: Ref<EmojiGridHandle>;
@@ -197,7 +201,7 @@ function EmojiGrid({ layout, onPick, onExitTop, ref }: EmojiGridProps) {
       // Handled here rather than by the button's default click, so it works the same everywhere.
       event.preventDefault();
       const entry = layout.cells[index];
-      if (entry) onPick(entry.emoji);
+      if (entry) onPick(entry.emoji, event.nativeEvent);
     } else if (isGridKey(event.key)) {
       event.preventDefault();
       const next = moveInGrid(layout, index, event.key);
@@ -234,7 +238,7 @@ function EmojiGrid({ layout, onPick, onExitTop, ref }: EmojiGridProps) {
                     tabIndex={index === active ? 0 : -1}
                     aria-label={entry.label}
                     title={entry.label}
-                    onClick={() => onPick(entry.emoji)}
+                    onClick={(event) => onPick(entry.emoji, event.nativeEvent)}
                     onFocus={() => setActive(index)}
                   >
                     {entry.emoji}

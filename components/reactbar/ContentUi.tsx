@@ -119,6 +119,8 @@ const SlotPortal = memo(function SlotPortal({
 /** The host's shadow root, made (with the shared stylesheet) when its bar first renders. */
 function shadowRootOf(host: HTMLElement): ShadowRoot {
   if (host.shadowRoot) return host.shadowRoot;
+  // Open, so the browser tests (Playwright cannot pierce closed roots) and assistive tools reach
+  // in. Page scripts can too: the guard is that only trusted events act (lib/content/actions.ts).
   const root = host.attachShadow({ mode: 'open' });
   adoptStyles(root);
   return root;

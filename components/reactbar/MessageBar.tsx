@@ -25,7 +25,6 @@ export function MessageBar({ slot, root, store, actions }: MessageBarProps) {
   const ready = useStore(store, (state) => state.ready);
   const quickSet = useStore(store, (state) => state.quickSet);
   const pickerOpen = useStore(store, (state) => state.pickerFor === slot.id);
-  const setPickerOpen = (open: boolean) => store.setState({ pickerFor: open ? slot.id : null });
   const [chosenIndex, setFocusIndex] = useState(0);
   const toolbar = useRef<HTMLDivElement>(null);
   const moreButton = useRef<HTMLButtonElement>(null);
@@ -37,7 +36,7 @@ export function MessageBar({ slot, root, store, actions }: MessageBarProps) {
   const focusIndex = Math.min(chosenIndex, buttonCount - 1);
 
   function closePicker() {
-    setPickerOpen(false);
+    actions.closePicker();
     moreButton.current?.focus();
   }
 
@@ -77,7 +76,7 @@ export function MessageBar({ slot, root, store, actions }: MessageBarProps) {
           <button
             type="button"
             className="rb-link"
-            onClick={(event) => event.nativeEvent.isTrusted && actions.openAccounts()}
+            onClick={(event) => actions.openAccounts(event.nativeEvent)}
           >
             Add your ConnectSafely key
           </button>{' '}
@@ -103,10 +102,7 @@ export function MessageBar({ slot, root, store, actions }: MessageBarProps) {
                 aria-label={active ? `Remove your ${emoji} reaction` : `React with ${emoji}`}
                 data-pending={view.pending.includes(emoji) || undefined}
                 onFocus={() => setFocusIndex(index)}
-                onClick={(event) => {
-                  // People only: a page script's synthetic click must not react.
-                  if (event.nativeEvent.isTrusted) actions.toggle(slot, emoji, !active);
-                }}
+                onClick={(event) => actions.toggle(event.nativeEvent, slot, emoji, !active)}
               >
                 {emoji}
               </button>
@@ -121,9 +117,9 @@ export function MessageBar({ slot, root, store, actions }: MessageBarProps) {
             aria-haspopup="dialog"
             aria-expanded={pickerOpen}
             onFocus={() => setFocusIndex(emojis.length)}
-            onClick={(event) => {
-              if (event.nativeEvent.isTrusted) setPickerOpen(!pickerOpen);
-            }}
+            onClick={(event) =>
+              pickerOpen ? actions.closePicker() : actions.openPicker(event.nativeEvent, slot)
+            }
           >
             +
           </button>
@@ -133,16 +129,16 @@ export function MessageBar({ slot, root, store, actions }: MessageBarProps) {
         <PickerPopover
           anchor={toolbar.current}
           onClose={closePicker}
-          onPick={(emoji) => {
-            closePicker();
-            actions.toggle(slot, emoji, !view.active.includes(emoji));
+          onPick={(emoji, event) => {
+            // A refused (page script's) pick leaves the picker open for the person.
+            if (actions.toggle(event, slot, emoji, !view.active.includes(emoji))) closePicker();
           }}
         />
       )}
       {notice && (
         <NoticeBubble
           notice={notice}
-          onOpenAccounts={actions.openAccounts}
+          onOpenAccounts={(event) => actions.openAccounts(event)}
           onDismiss={() => actions.dismissNotice(urn)}
         />
       )}
@@ -160,7 +156,7 @@ function PickerPopover({
   onClose,
 }: {
   anchor: HTMLElement | null;
-  onPick(emoji: string): void;
+  onPick(emoji: string, event: Event): void;
   onClose(): void;
 }) {
   const [position, setPosition] = useState<{ left: number; top: number } | null>(null);

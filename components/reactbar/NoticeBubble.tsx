@@ -10,7 +10,8 @@ export function NoticeBubble({
   onDismiss,
 }: {
   notice: Notice;
-  onOpenAccounts(): void;
+  /** Gets the click, so the action can refuse a page script's. */
+  onOpenAccounts(event: Event): void;
   onDismiss(): void;
 }) {
   // Problems the user must fix stay until dismissed; passing ones fade on their own.
@@ -30,7 +31,7 @@ export function NoticeBubble({
             <button
               type="button"
               className="rb-link"
-              onClick={(event) => event.nativeEvent.isTrusted && onOpenAccounts()}
+              onClick={(event) => onOpenAccounts(event.nativeEvent)}
             >
               Open Accounts
             </button>

@@ -3,16 +3,33 @@ import { backgroundMessenger } from '../messaging/protocol';
 import type { Notice } from '../reactions/types';
 import { type ContentStore, EMPTY_VIEW, mergeViews, type Slot, setNotice } from './frame-store';
 
+/**
+ * The event that asked for an action. Bars live in open shadow roots, so page scripts can reach
+ * their buttons and fields: only a person's (trusted) event may react, open the picker or open
+ * Accounts. Every such action takes its event, so no path (quick button, picker click, grid or
+ * search Enter) can forget the check.
+ */
+export type UserEvent = Pick<Event, 'isTrusted'>;
+
 /** What a bar can do; the UI calls only these. */
 export interface BarActions {
-  toggle(slot: Slot, emoji: string, react: boolean): void;
-  openAccounts(): void;
+  /**
+   * Reacts with `emoji` (or takes it back). Nothing happens unless `event` is trusted; returns
+   * whether it acted.
+   */
+  toggle(event: UserEvent, slot: Slot, emoji: string, react: boolean): boolean;
+  /** Opens the emoji picker of `slot`; trusted events only. */
+  openPicker(event: UserEvent, slot: Slot): void;
+  /** Closing needs no check: it never reacts. */
+  closePicker(): void;
+  openAccounts(event: UserEvent): void;
   dismissNotice(urn: string): void;
 }
 
 export function createBarActions(store: ContentStore): BarActions {
   return {
-    toggle(slot: Slot, emoji: string, react: boolean): void {
+    toggle(event, slot, emoji, react): boolean {
+      if (!event.isTrusted) return false;
       const { urn } = slot.target;
       const before = store.getState().views[urn] ?? { urn, ...EMPTY_VIEW };
       const active = react
@@ -36,8 +53,16 @@ export function createBarActions(store: ContentStore): BarActions {
           mergeViews(store, [before]);
           setNotice(store, unreachable(urn, error), urn);
         });
+      return true;
     },
-    openAccounts(): void {
+    openPicker(event, slot): void {
+      if (event.isTrusted) store.setState({ pickerFor: slot.id });
+    },
+    closePicker(): void {
+      if (store.getState().pickerFor !== null) store.setState({ pickerFor: null });
+    },
+    openAccounts(event): void {
+      if (!event.isTrusted) return;
       backgroundMessenger.sendMessage('openAccounts', undefined).catch(() => undefined);
     },
     dismissNotice(urn: string): void {

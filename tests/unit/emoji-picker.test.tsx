@@ -159,11 +159,11 @@ describe('EmojiPicker', () => {
     expect(container.textContent).toContain('No emoji match “zebra”');
   });
 
-  it('picks the emoji clicked', async () => {
+  it('picks the emoji clicked, with the click (its host refuses untrusted ones)', async () => {
     stubFetch(ok);
     const { act, onPick } = await renderPicker();
     await act(() => button('clapping hands').click());
-    expect(onPick).toHaveBeenCalledWith('👏');
+    expect(onPick).toHaveBeenCalledWith('👏', expect.objectContaining({ type: 'click' }));
   });
 
   it('moves focus with the arrow keys, picks with Enter and closes with Escape', async () => {
@@ -183,7 +183,7 @@ describe('EmojiPicker', () => {
 
     await act(() => key(button('clapping hands'), 'Enter'));
     expect(onPick).toHaveBeenCalledTimes(1);
-    expect(onPick).toHaveBeenCalledWith('👏');
+    expect(onPick).toHaveBeenCalledWith('👏', expect.objectContaining({ key: 'Enter' }));
 
     // Up from the first row goes back to the search box.
     await act(() => key(button('clapping hands'), 'ArrowUp'));
@@ -209,7 +209,7 @@ describe('EmojiPicker', () => {
     const { act, onPick } = await renderPicker();
     await type(act, 'clap');
     await act(() => key(searchBox() as HTMLInputElement, 'Enter'));
-    expect(onPick).toHaveBeenCalledWith('👏');
+    expect(onPick).toHaveBeenCalledWith('👏', expect.objectContaining({ key: 'Enter' }));
   });
 
   it('shows an error with a Retry button that loads again', async () => {

@@ -39,13 +39,21 @@ function startNaive(ctx: ContentScriptContext): void {
   // The bars' "ready" state, as with a key: the toolbar of emoji, not the set-up prompt.
   store.setState({ ready: true });
   const actions: BarActions = {
-    toggle(slot, emoji, react) {
+    toggle(event, slot, emoji, react) {
+      if (!event.isTrusted) return false;
       const { urn } = slot.target;
       const before = store.getState().views[urn] ?? { urn, ...EMPTY_VIEW };
       const active = react
         ? [...new Set([...before.active, emoji])]
         : before.active.filter((value) => value !== emoji);
       mergeViews(store, [{ urn, active, pending: [] }]);
+      return true;
+    },
+    openPicker(event, slot) {
+      if (event.isTrusted) store.setState({ pickerFor: slot.id });
+    },
+    closePicker() {
+      store.setState({ pickerFor: null });
     },
     openAccounts() {},
     dismissNotice() {},
