@@ -4,20 +4,14 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ALL_SURFACES } from '../kinds/surfaces';
-import { broadcastMessenger } from '../messaging/protocol';
 import { loadQuickSet, watchQuickSet } from '../quick-set';
 import type { TargetRef } from '../reactions/types';
 import { type BarActions, createBarActions } from './actions';
-import {
-  type ContentStore,
-  createContentStore,
-  mergeViews,
-  type Slot,
-  setNotice,
-} from './frame-store';
+import { listenToBroadcasts } from './broadcasts';
+import { type ContentStore, createContentStore, type Slot } from './frame-store';
 import { startScanner } from './scanner';
 import { watchLinkedInTheme } from './theme';
-import { createViewRequester, type ViewRequester } from './view-requests';
+import { createViewRequester } from './view-requests';
 
 /**
  * The React UI, handed in by the entrypoint: lib/ never imports components/, and the UI is
@@ -99,33 +93,4 @@ export async function startContentScript(
     scanner.stop();
     ui.unmount();
   });
-}
-
-function listenToBroadcasts(store: ContentStore, views: ViewRequester): () => void {
-  const stops = [
-    broadcastMessenger.onMessage('viewsChanged', ({ data }) => {
-      // Only the targets on this page: other tabs' targets are not kept here.
-      const slots = [...store.getState().slots.values()];
-      const here = new Set(slots.map((slot) => slot.target.urn));
-      if (data.reset) {
-        store.setState({ views: {}, ready: data.ready });
-        for (const urn of here) views.request(urn);
-        return;
-      }
-      mergeViews(
-        store,
-        data.views.filter((view) => here.has(view.urn)),
-        data.ready,
-      );
-    }),
-    broadcastMessenger.onMessage('notice', ({ data }) => {
-      const shown = [...store.getState().slots.values()].some(
-        (slot) => slot.target.urn === data.urn,
-      );
-      if (shown) setNotice(store, data, data.urn);
-    }),
-  ];
-  return () => {
-    for (const stop of stops) stop();
-  };
 }
