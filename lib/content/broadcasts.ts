@@ -1,6 +1,12 @@
 /** What the background's broadcasts change in this frame: views, readiness and notices. */
 import { type BroadcastProtocol, broadcastMessenger } from '../messaging/protocol';
-import { type ContentStore, mergeViews, setNotice } from './frame-store';
+import {
+  type ContentState,
+  type ContentStore,
+  mergeViews,
+  type ShownNotice,
+  setNotice,
+} from './frame-store';
 
 type ViewsChanged = Parameters<BroadcastProtocol['viewsChanged']>[0];
 type NoticeBroadcast = Parameters<BroadcastProtocol['notice']>[0];
@@ -17,15 +23,25 @@ function urnsHere(store: ContentStore): Set<string> {
   return urns;
 }
 
+/**
+ * A refused key is itself an accounts change: the background marks the key and broadcasts a
+ * reset while the click's notice is on its way. A notice that arrived less than this before a
+ * reset outlives that one reset (its refusal's own); the next reset, after the user fixed the
+ * key, clears it.
+ */
+export const OWN_REFUSAL_WINDOW_MS = 2000;
+
 export function applyViewsChanged(
   store: ContentStore,
   views: ViewRefresher,
   data: ViewsChanged,
+  now = Date.now(),
 ): void {
   const here = urnsHere(store);
   if (data.reset) {
-    // The reacting account changed: the views held so far are stale.
-    store.setState({ views: {}, ready: data.ready });
+    // Keys or accounts changed: the views held so far are stale, and a notice whose fix was in
+    // Accounts ("ConnectSafely refused your key") may no longer be true. A new click says again.
+    store.setState({ views: {}, ready: data.ready, notices: withoutAccountNotices(store, now) });
     for (const urn of here) views.request(urn);
     return;
   }
@@ -36,8 +52,21 @@ export function applyViewsChanged(
   );
 }
 
-export function applyNotice(store: ContentStore, notice: NoticeBroadcast): void {
-  if (urnsHere(store).has(notice.urn)) setNotice(store, notice, notice.urn);
+function withoutAccountNotices(store: ContentStore, now: number): ContentState['notices'] {
+  const kept: Record<string, ShownNotice> = {};
+  let changed = false;
+  for (const [urn, notice] of Object.entries(store.getState().notices)) {
+    if (!notice.fixInAccounts) kept[urn] = notice;
+    else if (!notice.outlivedOwnReset && now - notice.shownAt < OWN_REFUSAL_WINDOW_MS) {
+      kept[urn] = { ...notice, outlivedOwnReset: true };
+      changed = true;
+    } else changed = true;
+  }
+  return changed ? kept : store.getState().notices;
+}
+
+export function applyNotice(store: ContentStore, notice: NoticeBroadcast, now = Date.now()): void {
+  if (urnsHere(store).has(notice.urn)) setNotice(store, notice, notice.urn, now);
 }
 
 export function listenToBroadcasts(store: ContentStore, views: ViewRefresher): () => void {

@@ -12,10 +12,18 @@ export interface Slot {
   host: HTMLElement;
 }
 
+/** A notice on a bar, with the time it was shown. */
+export interface ShownNotice extends Notice {
+  /** Date.now() when it arrived. */
+  shownAt: number;
+  /** It has outlived the accounts reset its own refusal caused (see content/broadcasts.ts). */
+  outlivedOwnReset?: true;
+}
+
 export interface ContentState {
   slots: ReadonlyMap<number, Slot>;
   views: Readonly<Record<string, TargetView>>;
-  notices: Readonly<Record<string, Notice>>;
+  notices: Readonly<Record<string, ShownNotice>>;
   /** Null until the background answered: no "add a key" flash on load. */
   ready: boolean | null;
   quickSet: readonly string[];
@@ -68,9 +76,14 @@ export function mergeViews(
   store.setState(readyChanged ? { views: next, ready } : { views: next });
 }
 
-export function setNotice(store: ContentStore, notice: Notice | null, urn: string): void {
+export function setNotice(
+  store: ContentStore,
+  notice: Notice | null,
+  urn: string,
+  now = Date.now(),
+): void {
   const next = { ...store.getState().notices };
-  if (notice) next[urn] = notice;
+  if (notice) next[urn] = { ...notice, shownAt: now };
   else delete next[urn];
   store.setState({ notices: next });
 }
