@@ -36,7 +36,7 @@ export default defineConfig({
       // A per-session URL, so LinkedIn cannot probe for the extension through this file.
       {
         resources: ['emoji/en.json'],
-        matches: ['https://*.linkedin.com/*'],
+        matches: ['https://www.linkedin.com/*'],
         use_dynamic_url: true,
       },
     ],

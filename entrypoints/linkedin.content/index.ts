@@ -4,7 +4,7 @@ import { setDarkTheme } from '@/components/reactbar/styles';
 import { startContentScript } from '@/lib/content/main';
 
 export default defineContentScript({
-  matches: ['https://*.linkedin.com/*'],
+  matches: ['https://www.linkedin.com/*'],
   // The messaging overlay may live in a same-origin `/preload/` iframe.
   allFrames: true,
   runAt: 'document_idle',

@@ -25,7 +25,7 @@ import { DEFAULT_QUICK_SET } from '@/lib/quick-set';
 const NAIVE_TAG = 'reactbar-naive-bar';
 
 export default defineContentScript({
-  matches: ['https://*.linkedin.com/*'],
+  matches: ['https://www.linkedin.com/*'],
   allFrames: true,
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
