@@ -13,6 +13,14 @@ export default defineConfig({
     plugins: [tailwindcss()],
   }),
   hooks: {
+    // The bars' UI (entrypoints/content-ui.ts) is import()ed by the content script on first use:
+    // an ES module, minified (Vite leaves ES libraries' whitespace alone by default).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((entry) => entry.name === 'content-ui') || !config.build?.lib) return;
+      config.build.lib.formats = ['es'];
+      const output = config.build.rollupOptions?.output;
+      if (output && !Array.isArray(output)) output.minify = true;
+    },
     // The emoji picker's data ships inside the extension and is fetched only when first opened.
     'build:publicAssets': (_wxt, assets) => {
       assets.push({
@@ -33,9 +41,9 @@ export default defineConfig({
     // answers with CORS headers, so it needs none.
     host_permissions: ['https://api.connectsafely.ai/*', 'https://api.linkedin.com/*'],
     web_accessible_resources: [
-      // A per-session URL, so LinkedIn cannot probe for the extension through this file.
+      // Per-session URLs, so LinkedIn cannot probe for the extension through these files.
       {
-        resources: ['emoji/en.json'],
+        resources: ['content-ui.js', 'emoji/en.json'],
         matches: ['https://www.linkedin.com/*'],
         use_dynamic_url: true,
       },

@@ -2,7 +2,7 @@
  * The quick-reaction bar of one message: shown on hover or focus, with the user's own
  * reactions kept visible as chips. One toolbar tab stop; arrow keys move between emoji.
  */
-import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { EmojiPicker } from '@/components/emoji/EmojiPicker';
 import type { BarActions } from '@/lib/content/actions';
@@ -12,13 +12,11 @@ import { NoticeBubble } from './NoticeBubble';
 
 interface MessageBarProps {
   slot: Slot;
-  /** The shadow root the bar renders in. */
-  root: ShadowRoot;
   store: ContentStore;
   actions: BarActions;
 }
 
-export function MessageBar({ slot, root, store, actions }: MessageBarProps) {
+export function MessageBar({ slot, store, actions }: MessageBarProps) {
   const { urn } = slot.target;
   const view = useStore(store, (state) => state.views[urn]) ?? EMPTY_VIEW;
   const notice = useStore(store, (state) => state.notices[urn]);
@@ -39,13 +37,6 @@ export function MessageBar({ slot, root, store, actions }: MessageBarProps) {
     actions.closePicker();
     moreButton.current?.focus();
   }
-
-  // Reached by Tab (the host had focus): focus moves on into the toolbar.
-  useEffect(() => {
-    if (root.activeElement === null && slot.host.matches(':focus')) {
-      toolbar.current?.querySelector<HTMLButtonElement>('button[tabindex="0"]')?.focus();
-    }
-  }, [slot, root]);
 
   function onToolbarKey(event: KeyboardEvent<HTMLDivElement>) {
     const moves: Record<string, number> = {

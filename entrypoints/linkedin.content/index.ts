@@ -1,7 +1,7 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import * as contentUi from '@/components/reactbar/ContentUi';
-import { setDarkTheme } from '@/components/reactbar/styles';
 import { startContentScript } from '@/lib/content/main';
+import type { ContentUiModule } from '@/lib/content/ui-loader';
 
 export default defineContentScript({
   matches: ['https://www.linkedin.com/*'],
@@ -9,11 +9,20 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   main(ctx) {
-    startContentScript(ctx, { mountContentUi: contentUi.mountContentUi, setDarkTheme }).catch(
-      (error: unknown) => {
-        // Never break LinkedIn: without Reactbar the page works as before.
-        console.debug('[reactbar] not started', error);
-      },
-    );
+    startContentScript(ctx, loadContentUi).catch((error: unknown) => {
+      // Never break LinkedIn: without Reactbar the page works as before.
+      console.debug('[reactbar] not started', error);
+    });
   },
 });
+
+/**
+ * The bars' UI, built from entrypoints/content-ui.ts. It runs in this content script's world;
+ * `getURL` gives its per-session URL (use_dynamic_url).
+ */
+async function loadContentUi(): Promise<ContentUiModule> {
+  const module: { default: ContentUiModule } = await import(
+    /* @vite-ignore */ browser.runtime.getURL('/content-ui.js')
+  );
+  return module.default;
+}

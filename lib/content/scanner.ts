@@ -17,6 +17,11 @@ export interface FoundTarget extends TargetInfo {
 }
 
 export interface ScannerEvents {
+  /**
+   * A new target's host, before it is placed in the page: attributes written here cost no
+   * style invalidation (written after, each may restyle LinkedIn's nodes around it).
+   */
+  prepareHost?(host: HTMLElement, info: TargetInfo): void;
   added(target: FoundTarget): void;
   /** The target left the page, or now stands for another URN (then `added` follows). */
   removed(target: FoundTarget): void;
@@ -81,6 +86,11 @@ export function startScanner(
     host.setAttribute('data-reactbar-urn', info.urn);
     if (info.conversationUrn) host.setAttribute('data-reactbar-conversation', info.conversationUrn);
     if (info.postUrn) host.setAttribute('data-reactbar-post', info.postUrn);
+    const prepared = guard(() => {
+      events.prepareHost?.(host, info);
+      return true;
+    }, false);
+    if (!prepared) return;
     const placed = guard(() => {
       surface.placeHost(element, host);
       return true;

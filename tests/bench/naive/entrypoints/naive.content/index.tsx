@@ -67,7 +67,7 @@ function startNaive(ctx: ContentScriptContext): void {
       name: NAIVE_TAG,
       position: 'inline',
       anchor: target.host,
-      onMount(container, shadow, shadowHost) {
+      onMount(container, _shadow, shadowHost) {
         const slot: Slot = {
           id: nextId++,
           target: {
@@ -78,7 +78,7 @@ function startNaive(ctx: ContentScriptContext): void {
           host: shadowHost,
         };
         const root = createRoot(container);
-        root.render(<MessageBar slot={slot} root={shadow} store={store} actions={actions} />);
+        root.render(<MessageBar slot={slot} store={store} actions={actions} />);
         return root;
       },
       onRemove(root) {
