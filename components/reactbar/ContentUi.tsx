@@ -14,9 +14,14 @@ import type { BarActions } from '@/lib/content/actions';
 import { type ContentStore, renderedSlotIds, type Slot } from '@/lib/content/frame-store';
 import { makeKeyboardStop } from '@/lib/content/slots';
 import type { ContentUi } from '@/lib/content/ui-loader';
+import { loadQuickSet, watchQuickSet } from '@/lib/quick-set';
 import { adoptStyles, forgetStyles } from './styles';
 
-export function mountContentUi(store: ContentStore, actions: BarActions): ContentUi {
+export async function mountContentUi(store: ContentStore, actions: BarActions): Promise<ContentUi> {
+  // The quick set is read here, not by the eager content script: checking it sets up
+  // Intl.Segmenter and Unicode property regexes, which cost milliseconds in every fresh frame.
+  store.setState({ quickSet: await loadQuickSet() });
+  const stopWatching = watchQuickSet((quickSet) => store.setState({ quickSet }));
   const container = document.createElement('div');
   const root = createRoot(container);
   // At once: the bar that asked for the UI (hovered, focused) shows in the next frame.
@@ -26,6 +31,7 @@ export function mountContentUi(store: ContentStore, actions: BarActions): Conten
       if (slot.host.shadowRoot) forgetStyles(slot.host.shadowRoot);
     },
     unmount() {
+      stopWatching();
       root.unmount();
     },
   };

@@ -9,10 +9,12 @@ export default defineContentScript({
   allFrames: true,
   runAt: 'document_idle',
   main(ctx) {
-    startContentScript(ctx, loadContentUi).catch((error: unknown) => {
+    try {
+      startContentScript(ctx, loadContentUi);
+    } catch (error) {
       // Never break LinkedIn: without Reactbar the page works as before.
       console.debug('[reactbar] not started', error);
-    });
+    }
   },
 });
 

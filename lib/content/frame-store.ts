@@ -26,6 +26,7 @@ export interface ContentState {
   notices: Readonly<Record<string, ShownNotice>>;
   /** Null until the background answered: no "add a key" flash on load. */
   ready: boolean | null;
+  /** The emoji on every bar, in order; set by the UI when it loads (it is the UI's concern). */
   quickSet: readonly string[];
   /** The slot under the pointer, the one with focus, the one whose picker is open. */
   hovered: number | null;
@@ -35,7 +36,7 @@ export interface ContentState {
 
 export const EMPTY_VIEW: Omit<TargetView, 'urn'> = { active: [], pending: [] };
 
-export function createContentStore(quickSet: readonly string[]) {
+export function createContentStore(quickSet: readonly string[] = []) {
   return createStore<ContentState>()(() => ({
     slots: new Map(),
     views: {},

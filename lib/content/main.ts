@@ -5,7 +5,6 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ALL_SURFACES } from '../kinds/surfaces';
-import { loadQuickSet, watchQuickSet } from '../quick-set';
 import { createBarActions } from './actions';
 import { listenToBroadcasts } from './broadcasts';
 import { createContentStore, type Slot } from './frame-store';
@@ -16,12 +15,8 @@ import { watchLinkedInTheme } from './theme';
 import { type ContentUi, type LoadContentUi, loadUiWhenWanted } from './ui-loader';
 import { createViewRequester } from './view-requests';
 
-export async function startContentScript(
-  ctx: ContentScriptContext,
-  loadUi: LoadContentUi,
-): Promise<void> {
-  const store = createContentStore(await loadQuickSet());
-  if (ctx.isInvalid) return;
+export function startContentScript(ctx: ContentScriptContext, loadUi: LoadContentUi): void {
+  const store = createContentStore();
   const actions = createBarActions(store);
   let ui: ContentUi | null = null;
   let stopTheme = () => {};
@@ -57,20 +52,19 @@ export async function startContentScript(
     },
     slotOfHost: (element) => slotsByHost.get(element),
   });
-  const stopLoading = loadUiWhenWanted(store, loadUi, (module) => {
-    if (ctx.isInvalid) return;
+  const stopLoading = loadUiWhenWanted(store, loadUi, async (module) => {
     // The theme first, so that a dark page never shows a light bar.
     stopTheme = watchLinkedInTheme(document, module.setDarkTheme);
-    ui = module.mountContentUi(store, actions);
+    const mounted = await module.mountContentUi(store, actions);
+    if (ctx.isInvalid) mounted.unmount();
+    else ui = mounted;
   });
-  const stopQuickSet = watchQuickSet((quickSet) => store.setState({ quickSet }));
   const stopListening = listenToBroadcasts(store, views);
 
   ctx.onInvalidated(() => {
     stopTracking();
     stopLoading();
     stopTheme();
-    stopQuickSet();
     stopListening();
     scanner.stop();
     ui?.unmount();

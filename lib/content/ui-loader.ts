@@ -9,7 +9,8 @@ import type { ContentState, ContentStore, Slot } from './frame-store';
 
 /** The UI module (components/reactbar), loaded by the entrypoint: lib/ never imports components/. */
 export interface ContentUiModule {
-  mountContentUi(store: ContentStore, actions: BarActions): ContentUi;
+  /** Renders the bars that are wanted, once what they show (the quick set) is read. */
+  mountContentUi(store: ContentStore, actions: BarActions): Promise<ContentUi>;
   setDarkTheme(dark: boolean): void;
 }
 
@@ -42,7 +43,7 @@ const MAX_ATTEMPTS = 3;
 export function loadUiWhenWanted(
   store: ContentStore,
   load: LoadContentUi,
-  loaded: (module: ContentUiModule) => void,
+  loaded: (module: ContentUiModule) => Promise<void>,
 ): () => void {
   let attempts = 0;
   let loading = false;
@@ -56,7 +57,10 @@ export function loadUiWhenWanted(
       (module) => {
         if (stopped) return;
         stop();
-        loaded(module);
+        // Not tried again: a UI that fails once would fail the same way.
+        loaded(module).catch((error: unknown) =>
+          console.debug('[reactbar] the bars could not be shown', error),
+        );
       },
       (error: unknown) => {
         loading = false;

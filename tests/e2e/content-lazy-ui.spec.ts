@@ -92,3 +92,19 @@ test('a message with a reaction shows it at load, without a hover', async ({ con
       ),
   ).toBe(1);
 });
+
+test('the bars show the stored quick set, and follow its changes', async ({ context, addKey }) => {
+  await addKey();
+  const worker = context.serviceWorkers()[0];
+  if (!worker) throw new Error('no background worker');
+  const setQuickSet = (emoji: string[]) =>
+    worker.evaluate((list) => chrome.storage.local.set({ 'settings.quickSet': list }), emoji);
+  await setQuickSet(['🚀', '👍']);
+  const page = await context.newPage();
+  await page.goto(FIXTURE_URLS.messaging);
+  await page.locator(`[data-event-urn="${FIRST.urn}"]`).hover();
+  const emoji = host(page, FIRST).locator('button.rb-emoji');
+  await expect(emoji).toHaveText(['🚀', '👍']);
+  await setQuickSet(['🎉']);
+  await expect(emoji).toHaveText(['🎉']);
+});
