@@ -201,13 +201,29 @@ export function installHarness(): void {
 
         const check = (): void => {
           for (const tracker of trackers) {
-            if (tracker.live.length === tracker.length) continue;
-            tracker.length = tracker.live.length;
-            for (const host of tracker.live) {
-              if (known.has(host)) continue;
-              known.add(host);
-              waiting.add(host);
+            const { live } = tracker;
+            if (live.length === tracker.length) continue;
+            // Hosts arrive at the end of the list: look at the new tail only (a full pass every
+            // frame would cost the page O(n²), charged to the extensions). A known host in the
+            // tail means one was inserted earlier in the document: then look at them all.
+            let outOfOrder = false;
+            for (let index = tracker.length; index < live.length; index++) {
+              const host = live[index];
+              if (!host) continue;
+              if (known.has(host)) outOfOrder = true;
+              else {
+                known.add(host);
+                waiting.add(host);
+              }
             }
+            if (outOfOrder) {
+              for (const host of live) {
+                if (known.has(host)) continue;
+                known.add(host);
+                waiting.add(host);
+              }
+            }
+            tracker.length = live.length;
           }
           for (const host of waiting) {
             if (isDecorated(host)) {
