@@ -1,0 +1,48 @@
+/** Views are asked for in few requests, however the targets arrive. */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const sendMessage = vi.fn();
+vi.mock('@/lib/messaging/protocol', () => ({ backgroundMessenger: { sendMessage } }));
+
+const { createViewRequester } = await import('@/lib/content/view-requests');
+const { createContentStore } = await import('@/lib/content/frame-store');
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  sendMessage.mockReset();
+  sendMessage.mockImplementation(async (_name: string, { urns }: { urns: string[] }) => ({
+    views: urns.map((urn) => ({ urn, active: urn.endsWith('7') ? ['👍'] : [], pending: [] })),
+    ready: true,
+  }));
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('view requests', () => {
+  it('asks once for targets found together, shortly after', async () => {
+    const store = createContentStore();
+    const views = createViewRequester(store);
+    for (let index = 0; index < 30; index++) views.request(`urn:${index}`);
+    await vi.advanceTimersByTimeAsync(99);
+    expect(sendMessage).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sendMessage).toHaveBeenCalledTimes(1);
+    expect(sendMessage.mock.calls[0]?.[1].urns).toHaveLength(30);
+    expect(Object.keys(store.getState().views).sort()).toEqual(['urn:17', 'urn:27', 'urn:7']);
+    expect(store.getState().ready).toBe(true);
+  });
+
+  it('gathers a thread that keeps loading (10 targets a frame for a second) into a few requests', async () => {
+    const views = createViewRequester(createContentStore());
+    for (let frame = 0; frame < 60; frame++) {
+      for (let index = 0; index < 10; index++) views.request(`urn:${frame}-${index}`);
+      await vi.advanceTimersByTimeAsync(16);
+    }
+    await vi.advanceTimersByTimeAsync(500);
+    const asked = sendMessage.mock.calls.flatMap(([, { urns }]) => urns as string[]);
+    expect(asked).toHaveLength(600);
+    expect(sendMessage.mock.calls.length).toBeLessThanOrEqual(4);
+  });
+});
