@@ -1,6 +1,7 @@
 /** What a click does in the page: show the change at once, then let the background confirm. */
 import { backgroundMessenger } from '../messaging/protocol';
-import type { Notice } from '../reactions/types';
+import type { Notice, TargetView } from '../reactions/types';
+import { afterNextPaint } from './after-paint';
 import { type ContentStore, EMPTY_VIEW, mergeViews, type Slot, setNotice } from './frame-store';
 
 /**
@@ -27,6 +28,26 @@ export interface BarActions {
 }
 
 export function createBarActions(store: ContentStore): BarActions {
+  /** Asks the background to react; rolls the optimistic change back if it refuses. */
+  function send(slot: Slot, emoji: string, react: boolean, before: TargetView): void {
+    const { urn } = slot.target;
+    backgroundMessenger
+      .sendMessage('react', { target: slot.target, value: emoji, react })
+      .then((answer) => {
+        if (answer.accepted) {
+          mergeViews(store, [answer.view]);
+          return;
+        }
+        mergeViews(store, [before]);
+        setNotice(store, answer.notice, urn);
+        if (answer.notice.code === 'not-connected') store.setState({ ready: false });
+      })
+      .catch((error: unknown) => {
+        mergeViews(store, [before]);
+        setNotice(store, unreachable(urn, error), urn);
+      });
+  }
+
   return {
     toggle(event, slot, emoji, react): boolean {
       if (!event.isTrusted) return false;
@@ -38,21 +59,8 @@ export function createBarActions(store: ContentStore): BarActions {
       // Optimistic: painted in this frame, before the background has answered.
       mergeViews(store, [{ urn, active, pending: [...new Set([...before.pending, emoji])] }]);
       if (store.getState().notices[urn]) setNotice(store, null, urn);
-      backgroundMessenger
-        .sendMessage('react', { target: slot.target, value: emoji, react })
-        .then((answer) => {
-          if (answer.accepted) {
-            mergeViews(store, [answer.view]);
-            return;
-          }
-          mergeViews(store, [before]);
-          setNotice(store, answer.notice, urn);
-          if (answer.notice.code === 'not-connected') store.setState({ ready: false });
-        })
-        .catch((error: unknown) => {
-          mergeViews(store, [before]);
-          setNotice(store, unreachable(urn, error), urn);
-        });
+      // Sent once that frame is out: clicks made in one frame keep their order.
+      afterNextPaint(() => send(slot, emoji, react, before));
       return true;
     },
     openPicker(event, slot): void {
