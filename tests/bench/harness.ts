@@ -90,6 +90,8 @@ export interface BenchApi {
   styleCopies(): StyleCopies;
   /** Scrolls the message to the middle of its list; the point to hover it at. */
   prepareClick(urn: string): Point;
+  /** Resolves once the message's bar shows its `emoji` button (false after the timeout). */
+  waitForBar(options: { urn: string; emoji: string; timeoutMs: number }): Promise<boolean>;
   /** Arms the click timing; the point to click the emoji button at. */
   armClick(arm: ClickArm): Point;
   clickResult(): Promise<ClickResult>;
@@ -345,6 +347,19 @@ export function installHarness(): void {
       return { x: box.left + 20, y: box.top + Math.min(box.height / 2, 12) };
     },
 
+    waitForBar({ urn, emoji, timeoutMs }) {
+      const deadline = performance.now() + timeoutMs;
+      return new Promise((resolve) => {
+        const poll = (): void => {
+          const root = barRoot(urn);
+          if (root && emojiButton(root, emoji)) resolve(true);
+          else if (performance.now() > deadline) resolve(false);
+          else requestAnimationFrame(poll);
+        };
+        poll();
+      });
+    },
+
     armClick(arm) {
       let root: ShadowRoot | Element | null;
       let button: HTMLElement | null;
@@ -486,12 +501,16 @@ export function installHarness(): void {
     },
 
     waitConfirmed(arm) {
-      const root = barRoot(arm.urn);
-      if (!root) return Promise.resolve(!arm.expectPressed);
+      const host = document.querySelector(
+        `reactbar-host[data-reactbar-urn="${CSS.escape(arm.urn)}"]`,
+      );
+      if (!host) return Promise.resolve(false);
       const wanted = String(arm.expectPressed);
-      // No bar rendered means nothing active and nothing pending on that message.
+      // No bar rendered means nothing active and nothing pending on that message. Reactbar
+      // renders a message's bar once its UI is loaded and its view arrived: until then, wait.
       const confirmed = () => {
-        const button = emojiButton(root, arm.emoji);
+        const root = barRoot(arm.urn);
+        const button = root ? emojiButton(root, arm.emoji) : null;
         if (!button) return !arm.expectPressed;
         return (
           button.getAttribute('aria-pressed') === wanted && !button.hasAttribute('data-pending')
@@ -499,18 +518,27 @@ export function installHarness(): void {
       };
       if (confirmed()) return Promise.resolve(true);
       return new Promise((resolve) => {
-        const observer = new MutationObserver(() => {
+        let watchedRoot: ShadowRoot | null = null;
+        const onChange = () => {
+          const root = barRoot(arm.urn);
+          if (root && root !== watchedRoot) {
+            watchedRoot = root;
+            observer.observe(root, {
+              attributes: true,
+              childList: true,
+              subtree: true,
+              attributeFilter: ['aria-pressed', 'data-pending'],
+            });
+          }
           if (!confirmed()) return;
           observer.disconnect();
           clearTimeout(timer);
           resolve(true);
-        });
-        observer.observe(root, {
-          attributes: true,
-          childList: true,
-          subtree: true,
-          attributeFilter: ['aria-pressed', 'data-pending'],
-        });
+        };
+        const observer = new MutationObserver(onChange);
+        // The host drops its tabindex in the task its bar first renders.
+        observer.observe(host, { attributes: true, attributeFilter: ['tabindex'] });
+        onChange();
         const timer = setTimeout(() => {
           observer.disconnect();
           resolve(false);

@@ -388,6 +388,8 @@ async function clickSample(
   }
   const hover = await call(page, 'prepareClick', urn);
   await page.mouse.move(hover.x, hover.y);
+  // Reactbar's first hover in a tab loads its UI: wait for the bar itself.
+  if (!native) await call(page, 'waitForBar', { urn, emoji: EMOJI, timeoutMs: 5000 });
   // The bar fades in over 80 ms; LinkedIn's own buttons show at once on :hover.
   await sleep(native ? 30 : 120);
   const arm: ClickArm = { urn, emoji: EMOJI, expectPressed, timeoutMs: 5000, native };
