@@ -82,6 +82,10 @@ export function startScanner(
 
   function attach(element: Element, surface: Surface, info: TargetInfo): void {
     const host = doc.createElement(HOST_TAG);
+    // A block of no height, as its bar's stylesheet makes it later: an (unknown, so inline) host
+    // among LinkedIn's blocks would get an anonymous box and a line box of its own, which every
+    // frame's layout and paint then walk, for every target on the page.
+    host.style.display = 'block';
     host.setAttribute('data-reactbar-kind', info.kind);
     host.setAttribute('data-reactbar-urn', info.urn);
     if (info.conversationUrn) host.setAttribute('data-reactbar-conversation', info.conversationUrn);
