@@ -53,9 +53,11 @@ export function startContentScript(ctx: ContentScriptContext, loadUi: LoadConten
     slotOfHost: (element) => slotsByHost.get(element),
   });
   const stopLoading = loadUiWhenWanted(store, loadUi, async (module) => {
-    // The theme first, so that a dark page never shows a light bar.
+    const mounting = module.mountContentUi(store, actions);
+    // While the UI reads what it shows; before its first render, so that a dark page never
+    // shows a light bar.
     stopTheme = watchLinkedInTheme(document, module.setDarkTheme);
-    const mounted = await module.mountContentUi(store, actions);
+    const mounted = await mounting;
     if (ctx.isInvalid) mounted.unmount();
     else ui = mounted;
   });

@@ -9,7 +9,10 @@ import type { ContentState, ContentStore, Slot } from './frame-store';
 
 /** The UI module (components/reactbar), loaded by the entrypoint: lib/ never imports components/. */
 export interface ContentUiModule {
-  /** Renders the bars that are wanted, once what they show (the quick set) is read. */
+  /**
+   * Renders the bars that are wanted once what they show (the quick set) is read: never before
+   * it returns, so the caller can set the theme meanwhile.
+   */
   mountContentUi(store: ContentStore, actions: BarActions): Promise<ContentUi>;
   setDarkTheme(dark: boolean): void;
 }
