@@ -146,6 +146,8 @@ export function startBackground(): void {
   void browser.alarms.create(REALTIME_ALARM, { periodInMinutes: 0.5 });
 
   void engine.wake();
+  // Frames showing a pending click from the last worker ask for its outcome again.
+  void toLinkedInTabs('backgroundStarted', undefined);
   void realtime.sync().catch(logFailure);
 }
 

@@ -1,5 +1,5 @@
 /** What a click does in the page: show the change at once, then let the background confirm. */
-import { backgroundMessenger } from '../messaging/protocol';
+import { backgroundMessenger, REFUSED_MESSAGE_ERROR } from '../messaging/protocol';
 import type { Notice, TargetView } from '../reactions/types';
 import { afterNextPaint } from './after-paint';
 import { type ContentStore, EMPTY_VIEW, mergeViews, type Slot, setNotice } from './frame-store';
@@ -81,7 +81,7 @@ export function createBarActions(store: ContentStore): BarActions {
 
 function unreachable(urn: string, error: unknown): Notice {
   // The background answered, but refused the request (see messaging/rules.ts).
-  const refused = error instanceof Error && /not accepted|invalid payload/.test(error.message);
+  const refused = error instanceof Error && error.name === REFUSED_MESSAGE_ERROR;
   return {
     urn,
     code: refused ? 'invalid-request' : 'offline',

@@ -72,10 +72,19 @@ export interface BroadcastProtocol {
   /** `reset`: the reacting account changed; views held so far are stale. */
   viewsChanged(data: { views: TargetView[]; ready: boolean; reset?: boolean }): void;
   notice(data: Notice): void;
+  /**
+   * A new background worker started (the last one was stopped or killed): a view still showing
+   * a pending click may have been settled meanwhile, unseen. Its frames ask again.
+   */
+  backgroundStarted(): void;
   /** Keys, accounts, rate limits or realtime states changed: the popup refetches. */
   accountsChanged(data: { realtime?: Record<string, RealtimeState> }): void;
   historyChanged(): void;
 }
+
+/** The name of the error the background answers a refused message with (its kind, kept
+ * across the messaging: a content script tells a refusal from an unreachable background). */
+export const REFUSED_MESSAGE_ERROR = 'RefusedMessageError';
 
 export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();
 export const broadcastMessenger = defineExtensionMessaging<BroadcastProtocol>();
