@@ -3,6 +3,7 @@ import { act, StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccountsOverview, KeySummary } from '@/lib/accounts/types';
+import type { LinkedInOverview } from '@/lib/messaging/linkedin';
 import type { HistoryEntry } from '@/lib/reactions/types';
 
 const fakes = vi.hoisted(() => ({
@@ -53,15 +54,23 @@ const ENTRY: HistoryEntry = {
 };
 
 let overview: AccountsOverview;
+let linkedIn: LinkedInOverview;
 let container: HTMLDivElement;
 let root: Root;
 
 beforeEach(() => {
   overview = { keys: [], defaultAccount: null };
+  linkedIn = {
+    connection: null,
+    app: null,
+    redirectUrl: 'https://abcdefghijklmnop.chromiumapp.org/',
+    signIn: { state: 'idle' },
+  };
   fakes.listeners.clear();
   fakes.sendMessage.mockReset();
   fakes.sendMessage.mockImplementation(async (type) => {
     if (type === 'getAccounts') return structuredClone(overview);
+    if (type === 'getLinkedIn') return structuredClone(linkedIn);
     if (type === 'getStatus') {
       return {
         startedAt: 1,
