@@ -55,8 +55,10 @@ export interface LinkedInConnectorDeps {
   /** The exchange's fetch (tests); the global one otherwise. */
   fetch?: typeof fetch;
   now?: () => number;
-  /** The connection, the app or the actor changed: the popup and the LinkedIn tabs refresh. */
+  /** The connection or the actor changed: the popup and the LinkedIn tabs refresh. */
   changed(): void;
+  /** Only what the popup shows changed (the sign-in under way, the app): the popup refreshes. */
+  popupChanged(): void;
   /** A token is gone (replaced or disconnected): its queued reactions are undone. */
   tokenGone(tokenId: string): Promise<void>;
 }
@@ -91,7 +93,7 @@ export function createLinkedInConnector(deps: LinkedInConnectorDeps) {
 
   function setSignIn(state: LinkedInSignInState): void {
     signIn = state;
-    deps.changed();
+    deps.popupChanged();
   }
 
   /** A ServiceError as words for the popup; anything else as it is. */
@@ -205,15 +207,15 @@ export function createLinkedInConnector(deps: LinkedInConnectorDeps) {
     /** A pasted token: checked with userinfo, stored only if LinkedIn accepts it. */
     async connectToken(request: ConnectLinkedInTokenRequest): Promise<LinkedInConnectionSummary> {
       const member = await checkToken(request.accessToken);
-      const summary = await store({
+      // A failed sign-in is no longer the news once connected another way.
+      if (signIn.state === 'failed') signIn = { state: 'idle' };
+      return store({
         accessToken: request.accessToken,
         member: member.actor,
         via: 'token',
         expiresAt: request.daysLeft === undefined ? null : now() + request.daysLeft * DAY_MS,
         scopes: null,
       });
-      if (signIn.state === 'failed') setSignIn({ state: 'idle' });
-      return summary;
     },
 
     /**
@@ -230,15 +232,15 @@ export function createLinkedInConnector(deps: LinkedInConnectorDeps) {
       try {
         const grant = await authorize(request);
         const member = await checkToken(grant.accessToken);
-        const summary = await store({
+        signIn = { state: 'idle' };
+        // Stored, then one refresh for the popup and the tabs.
+        return await store({
           accessToken: grant.accessToken,
           member: member.actor,
           via: 'sign-in',
           expiresAt: grant.expiresAt,
           scopes: grant.scopes,
         });
-        setSignIn({ state: 'idle' });
-        return summary;
       } catch (error) {
         const message =
           error instanceof LinkedInConnectError
@@ -302,7 +304,7 @@ export function createLinkedInConnector(deps: LinkedInConnectorDeps) {
     /** Forgets the member's app (client id and secret). */
     async forgetApp(): Promise<void> {
       await vault.removeApp();
-      deps.changed();
+      deps.popupChanged();
     },
   };
 }

@@ -99,6 +99,7 @@ export function startBackground(): void {
     oauthUrl: async () => linkedinEndpoints(await loadConnectionSettings()).oauthUrl,
     identity: browser.identity,
     changed: accountsChanged,
+    popupChanged: () => void toExtensionPages('accountsChanged', {}),
     tokenGone: async (tokenId) => {
       forgetThrottle(tokenId);
       await engine.dropCredential(tokenId);

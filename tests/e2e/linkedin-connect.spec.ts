@@ -179,6 +179,35 @@ test('a connection LinkedIn stops accepting says to reconnect, and reconnecting 
   await expect(section.getByText('Ends in 30 days', { exact: false })).toBeVisible();
 });
 
+test('a reaction LinkedIn refuses with 401 marks the connection for reconnecting', async ({
+  context,
+  extensionId,
+  control,
+}) => {
+  const minted = await control.mintToken({ expiresInSeconds: 30 * DAY_S });
+  let popup = await openAccounts(context, extensionId);
+  await pasteToken(linkedInSection(popup), minted.token);
+  await expect(
+    linkedInSection(popup).getByRole('heading', { name: 'Connected as Maya Lindqvist' }),
+  ).toBeVisible();
+  await popup.close();
+
+  await control.setTokenStatus(minted.token, 'expired');
+  // The engine's path: the click is sent, LinkedIn answers 401, the backend reports the token.
+  expect(await reactFromFeed(context)).toMatchObject({ res: { accepted: true } });
+  const [create] = await control.waitForRequests({ route: 'li.create' });
+  expect(create?.status).toBe(401);
+  // The popup cannot ask LinkedIn itself this time: what it shows comes from the engine's report.
+  await control.failNext('li.userinfo', 503, 5);
+  popup = await openAccounts(context, extensionId);
+  const section = linkedInSection(popup);
+  await expect(section.getByText('Refused by LinkedIn')).toBeVisible();
+  await expect(section.getByRole('alert').first()).toHaveText(
+    'LinkedIn no longer accepts this connection (it expired or was revoked). Reconnect LinkedIn.',
+  );
+  await expect(section.getByRole('button', { name: 'Reconnect LinkedIn' })).toBeVisible();
+});
+
 test('sign in with the member’s app: Allow connects, the code is exchanged in the background', async ({
   context,
   extensionId,

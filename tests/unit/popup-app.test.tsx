@@ -165,6 +165,24 @@ describe('which tab the popup opens on', () => {
     );
   });
 
+  it('opens on History when LinkedIn alone is connected', async () => {
+    linkedIn.connection = {
+      id: 'token-1',
+      member: 'urn:li:person:x7Kp2QmZ9a',
+      via: 'token',
+      maskedToken: 'AQX7…0bC3',
+      addedAt: 1,
+      checkedAt: 1,
+      expiresAt: Date.now() + 86_400_000 * 50,
+      expiryKnown: false,
+      scopes: null,
+      status: 'valid',
+      actor: 'urn:li:person:x7Kp2QmZ9a',
+    };
+    await render();
+    await waitFor(() => expect(selectedTab()).toBe('History'));
+  });
+
   it('opens on Accounts when the page links to #accounts', async () => {
     overview.keys = [KEY];
     history.replaceState(null, '', '#accounts');
