@@ -68,9 +68,9 @@ export function AccountsTab() {
       {keys.length === 0 ? (
         <>
           <p className="text-sm">
-            Reactbar reacts through your ConnectSafely account, so it needs a ConnectSafely API key.
-            Paste one below: Reactbar checks it, then lists the LinkedIn accounts it can react as.
-            The key stays in this browser.
+            For messages, Reactbar reacts through your ConnectSafely account, so it needs a
+            ConnectSafely API key. Paste one below: Reactbar checks it, then lists the LinkedIn
+            accounts it can react as. The key stays in this browser.
           </p>
           {addForm}
         </>

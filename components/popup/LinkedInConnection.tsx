@@ -67,7 +67,7 @@ export function LinkedInConnection({
           {viaWords(connection.via)} <span className="font-mono">{connection.maskedToken}</span>
         </dd>
         <dt className="text-gray-600 dark:text-gray-400">Ends</dt>
-        <dd className={expiry.warn ? TONE_TEXT[expiry.tone] : undefined}>{expiry.text}</dd>
+        <dd className={expiry.warn ? TONE_TEXT[expiry.tone] : undefined}>{expiry.when}</dd>
         <dt className="text-gray-600 dark:text-gray-400">Permissions</dt>
         <dd>
           {connection.scopes ? (

@@ -14,10 +14,17 @@ function days(count: number): string {
 }
 
 export interface ExpiryWords {
+  /** When it ends: "Ends in 53 days (Mar 3, 2027)". */
+  when: string;
+  /** `when`, and what to do about it if anything: "…: reconnect LinkedIn before then". */
   text: string;
   tone: Tone;
   /** Ends within EXPIRY_WARNING_DAYS (oauth.ts; or has ended): said as a warning, not a detail. */
   warn: boolean;
+}
+
+function words(when: string, tone: Tone, advice?: string): ExpiryWords {
+  return { when, text: advice ? `${when}: ${advice}` : when, tone, warn: advice !== undefined };
 }
 
 /**
@@ -30,39 +37,29 @@ export function expiryWords(
 ): ExpiryWords {
   const expiry = tokenExpiry(connection.expiresAt, now);
   const date = day.format(connection.expiresAt);
-  if (!expiry) return { text: `Ends ${date}`, tone: 'neutral', warn: false };
+  if (!expiry) return words(`Ends ${date}`, 'neutral');
   if (connection.expiryKnown) {
-    if (expiry.expired) {
-      return { text: `Expired on ${date}: reconnect LinkedIn`, tone: 'bad', warn: true };
-    }
-    if (expiry.warn) {
-      return {
-        text: `Ends in ${days(expiry.daysLeft)} (${date}): reconnect LinkedIn before then to keep reacting`,
-        tone: 'warn',
-        warn: true,
-      };
-    }
-    return { text: `Ends in ${days(expiry.daysLeft)} (${date})`, tone: 'good', warn: false };
+    if (expiry.expired) return words(`Expired on ${date}`, 'bad', 'reconnect LinkedIn');
+    const when = `Ends in ${days(expiry.daysLeft)} (${date})`;
+    return expiry.warn
+      ? words(when, 'warn', 'reconnect LinkedIn before then to keep reacting')
+      : words(when, 'good');
   }
   if (expiry.expired) {
-    return {
-      text: 'May have ended: LinkedIn tokens last 60 days. Reconnect LinkedIn',
-      tone: 'bad',
-      warn: true,
-    };
+    return words(
+      'May have ended (LinkedIn tokens last 60 days)',
+      'bad',
+      'reconnect LinkedIn if reactions fail',
+    );
   }
   if (expiry.warn) {
-    return {
-      text: `Ends by ${date} at the latest (in ${days(expiry.daysLeft)}): reconnect LinkedIn before then`,
-      tone: 'warn',
-      warn: true,
-    };
+    return words(
+      `Ends by ${date} at the latest (in ${days(expiry.daysLeft)})`,
+      'warn',
+      'reconnect LinkedIn before then',
+    );
   }
-  return {
-    text: `Ends by ${date} at the latest (LinkedIn tokens last 60 days)`,
-    tone: 'neutral',
-    warn: false,
-  };
+  return words(`Ends by ${date} at the latest (LinkedIn tokens last 60 days)`, 'neutral');
 }
 
 /** "w_member_social: react as you". */

@@ -412,7 +412,8 @@ describe('LinkedIn words', () => {
       warn: false,
     });
     expect(expiryWords({ expiresAt: now + 7 * DAY, expiryKnown: true }, now)).toMatchObject({
-      text: expect.stringMatching(/^Ends in 7 days .*reconnect LinkedIn before then/),
+      when: 'Ends in 7 days (Nov 8, 2026)',
+      text: 'Ends in 7 days (Nov 8, 2026): reconnect LinkedIn before then to keep reacting',
       tone: 'warn',
       warn: true,
     });
@@ -435,9 +436,11 @@ describe('LinkedIn words', () => {
       text: expect.stringContaining('at the latest (in 2 days): reconnect LinkedIn before then'),
       warn: true,
     });
-    expect(expiryWords({ expiresAt: now - DAY, expiryKnown: false }, now).text).toBe(
-      'May have ended: LinkedIn tokens last 60 days. Reconnect LinkedIn',
-    );
+    expect(expiryWords({ expiresAt: now - DAY, expiryKnown: false }, now)).toMatchObject({
+      when: 'May have ended (LinkedIn tokens last 60 days)',
+      text: 'May have ended (LinkedIn tokens last 60 days): reconnect LinkedIn if reactions fail',
+      warn: true,
+    });
   });
 
   it('say what each permission is for, and a page’s roles', () => {
