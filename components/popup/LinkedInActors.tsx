@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { LinkedInConnectionSummary, LinkedInOverview } from '@/lib/messaging/linkedin';
 import { backgroundMessenger } from '@/lib/messaging/protocol';
 import { pageId, roleWords } from './linkedin-format';
@@ -23,13 +23,19 @@ export function LinkedInActors({ connection }: { connection: LinkedInConnectionS
   const id = useId();
   const actors = useLinkedInActors(connection.id);
 
+  // The choice being made: the radios show it until the background's answer is in the cache,
+  // whatever refetch lands meanwhile (one started by a broadcast may answer from before it).
+  const [choosing, setChoosing] = useState<string | null>(null);
   const choose = useMutation({
     mutationFn: ({ actor }: { actor: string; before?: LinkedInOverview }) =>
       backgroundMessenger.sendMessage('setLinkedInActor', { actor }),
     onError: (_error, { before }) => {
       if (before) queryClient.setQueryData(LINKEDIN_KEY, before);
     },
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: LINKEDIN_KEY }),
+    onSettled: async () => {
+      await queryClient.invalidateQueries({ queryKey: LINKEDIN_KEY });
+      setChoosing(null);
+    },
   });
 
   /** The radio follows the click in the same render; the background may still refuse. */
@@ -39,8 +45,10 @@ export function LinkedInActors({ connection }: { connection: LinkedInConnectionS
     queryClient.setQueryData<LinkedInOverview>(LINKEDIN_KEY, (old) =>
       old?.connection ? { ...old, connection: { ...old.connection, actor } } : old,
     );
+    setChoosing(actor);
     choose.mutate({ actor, before });
   }
+  const chosen = choosing ?? connection.actor;
 
   if (actors.isPending) {
     return <p className={mutedText}>Asking LinkedIn whom you can react as…</p>;
@@ -72,10 +80,10 @@ export function LinkedInActors({ connection }: { connection: LinkedInConnectionS
     })),
   ];
   // A page chosen before that LinkedIn no longer lists: still shown, so the choice is visible.
-  if (!choices.some((choice) => choice.actor === connection.actor)) {
+  if (!choices.some((choice) => choice.actor === chosen)) {
     choices.push({
-      actor: connection.actor,
-      label: `Page ${pageId(connection.actor)}`,
+      actor: chosen,
+      label: `Page ${pageId(chosen)}`,
       details: 'LinkedIn no longer lists you as able to react for this page',
     });
   }
@@ -96,7 +104,7 @@ export function LinkedInActors({ connection }: { connection: LinkedInConnectionS
                 type="radio"
                 name={RADIO_NAME}
                 value={choice.actor}
-                checked={connection.actor === choice.actor}
+                checked={chosen === choice.actor}
                 onChange={() => chooseActor(choice.actor)}
                 aria-describedby={`${inputId}-details`}
                 className={`mt-0.5 accent-brand ${focusRing}`}

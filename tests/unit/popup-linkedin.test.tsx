@@ -81,8 +81,10 @@ function serve(answer: Record<string, (data: never) => Promise<unknown>> = {}) {
   });
 }
 
+let client: QueryClient;
+
 async function render() {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   await act(async () => {
     root.render(
       <QueryClientProvider client={client}>
@@ -355,6 +357,44 @@ describe('connected', () => {
     serve({ setLinkedInActor: () => Promise.reject(new Error(refusal)) });
     await click(field('Maya Lindqvist'));
     await waitFor(() => expect(alerts()).toEqual([refusal]));
+    expect(field('Northwind Labs').checked).toBe(true);
+  });
+
+  it('keeps the chosen radio while a refetch from before the choice lands', async () => {
+    overview.connection = connection();
+    let release: () => void = () => {};
+    serve({
+      setLinkedInActor: ({ actor }: { actor: string }) =>
+        new Promise((resolve) => {
+          release = () => {
+            if (overview.connection) overview.connection.actor = actor;
+            resolve(undefined);
+          };
+        }),
+    });
+    await render();
+    await waitFor(() => field('Northwind Labs'));
+    await click(field('Northwind Labs'));
+    // A broadcast's refetch, answered before the background stored the choice.
+    await act(async () => {
+      await client.invalidateQueries({ queryKey: ['popup', 'linkedin'] });
+    });
+    expect(client.getQueryData<LinkedInOverview>(['popup', 'linkedin'])?.connection?.actor).toBe(
+      MAYA,
+    );
+    // Every render that refetch causes has happened.
+    for (let tick = 0; tick < 5; tick++) {
+      await act(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      });
+    }
+    expect(field('Northwind Labs').checked).toBe(true);
+    await act(async () => release());
+    await waitFor(() =>
+      expect(client.getQueryData<LinkedInOverview>(['popup', 'linkedin'])?.connection?.actor).toBe(
+        NORTHWIND,
+      ),
+    );
     expect(field('Northwind Labs').checked).toBe(true);
   });
 
