@@ -6,7 +6,7 @@
  */
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { FIXTURE_URLS, POST_ACTIVITY_ID } from '../fixtures/routes';
-import { extensionPageUrl } from '../support/browser';
+import { backgroundWorker, extensionPageUrl } from '../support/browser';
 import { evaluateInContentScript } from '../support/content-world';
 import { expect, test } from './fixtures';
 
@@ -389,6 +389,11 @@ test('the token and the client secret stay in the background: not in content scr
   const { linkedinClientSecret: clientSecret } = emulator.credentials;
   const logged: string[] = [];
   context.on('console', (message) => logged.push(message.text()));
+  // The background's own console, proven to be heard.
+  const worker = await backgroundWorker(context);
+  worker.on('console', (message) => logged.push(message.text()));
+  await worker.evaluate(() => console.log('reactbar-log-probe'));
+  await expect.poll(() => logged.includes('reactbar-log-probe')).toBe(true);
 
   const popup = await openAccounts(context, extensionId);
   popup.on('console', (message) => logged.push(message.text()));
