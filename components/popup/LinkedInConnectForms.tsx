@@ -1,7 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type Ref, useId, useState } from 'react';
 import type { z } from 'zod';
-import type { LinkedInAppSummary, LinkedInSignInState } from '@/lib/messaging/linkedin';
+import type {
+  ConnectLinkedInTokenRequest,
+  LinkedInAppSummary,
+  LinkedInSignInState,
+  SignInWithLinkedInRequest,
+} from '@/lib/messaging/linkedin';
 import { backgroundMessenger } from '@/lib/messaging/protocol';
 import { REQUEST_RULES } from '@/lib/messaging/rules';
 import { refetchLinkedIn } from './queries';
@@ -71,10 +76,8 @@ function SignInForm({
   const enterApp = !app || changingApp;
 
   const start = useMutation({
-    mutationFn: (
-      data: Parameters<typeof backgroundMessenger.sendMessage<'signInWithLinkedIn'>>[1],
-    ) => backgroundMessenger.sendMessage('signInWithLinkedIn', data),
-    onMutate: () => void refetchLinkedIn(queryClient),
+    mutationFn: (data: SignInWithLinkedInRequest) =>
+      backgroundMessenger.sendMessage('signInWithLinkedIn', data),
     onSuccess: async () => {
       await refetchLinkedIn(queryClient);
       setClientId('');
@@ -298,7 +301,7 @@ function TokenForm({ onConnected }: { onConnected(): void }) {
   const [problem, setProblem] = useState<string | null>(null);
 
   const connect = useMutation({
-    mutationFn: (data: { accessToken: string; daysLeft?: number }) =>
+    mutationFn: (data: ConnectLinkedInTokenRequest) =>
       backgroundMessenger.sendMessage('connectLinkedInToken', data),
     onSuccess: async () => {
       await refetchLinkedIn(queryClient);

@@ -9,8 +9,7 @@
  * it against the emulator and a scripted auth window.
  */
 
-import type { Failure } from '../engine/types';
-import { ServiceError } from '../engine/types';
+import { type Failure, ServiceError } from '../engine/types';
 import type {
   ConnectLinkedInTokenRequest,
   LinkedInActorsView,
@@ -67,7 +66,8 @@ const DAY_MS = 86_400_000;
 /** A sign-in window the member left open longer than this no longer blocks a new one. */
 const SIGN_IN_STALE_MS = 15 * 60_000;
 
-export const SIGN_IN_WORDS = {
+/** The words of failures that are the background's own (no LinkedIn answer behind them). */
+export const CONNECT_WORDS = {
   noApp: "Enter your LinkedIn app's client id and client secret first.",
   busy: 'A LinkedIn sign-in window is already open. Finish it there, or close it first.',
   windowClosed:
@@ -122,7 +122,7 @@ export function createLinkedInConnector(deps: LinkedInConnectorDeps) {
 
   async function requireConnection(): Promise<vault.StoredLinkedInToken> {
     const token = await vault.getConnection();
-    if (!token) throw new LinkedInConnectError(SIGN_IN_WORDS.notConnected);
+    if (!token) throw new LinkedInConnectError(CONNECT_WORDS.notConnected);
     return token;
   }
 
@@ -146,9 +146,9 @@ export function createLinkedInConnector(deps: LinkedInConnectorDeps) {
   /** Runs LinkedIn's window and trades the code for a token; throws words. */
   async function authorize(request: SignInWithLinkedInRequest): Promise<TokenGrant> {
     const app = await vault.getApp();
-    if (!app) throw new LinkedInConnectError(SIGN_IN_WORDS.noApp);
+    if (!app) throw new LinkedInConnectError(CONNECT_WORDS.noApp);
     const redirectUri = redirectUrl();
-    if (!redirectUri) throw new LinkedInConnectError(SIGN_IN_WORDS.noRedirect);
+    if (!redirectUri) throw new LinkedInConnectError(CONNECT_WORDS.noRedirect);
     const oauthUrl = await deps.oauthUrl();
     const state = createOAuthState();
     const url = authorizationUrl({
@@ -163,7 +163,7 @@ export function createLinkedInConnector(deps: LinkedInConnectorDeps) {
       redirectedTo = await deps.identity.launchWebAuthFlow({ url, interactive: true });
     } catch {
       // The browser gives only text here (the window was closed, or its page failed to load).
-      throw new LinkedInConnectError(SIGN_IN_WORDS.windowClosed);
+      throw new LinkedInConnectError(CONNECT_WORDS.windowClosed);
     }
     const result = parseRedirect(redirectedTo ?? '', { state, redirectUri });
     if (!result.ok) throw new LinkedInConnectError(redirectFailureWords(result));
@@ -180,15 +180,13 @@ export function createLinkedInConnector(deps: LinkedInConnectorDeps) {
       await vault.markApp(app.clientId, { status: 'valid' });
       return grant;
     } catch (error) {
-      const words = wordsFor('exchange-code', error);
-      if (
-        error instanceof ServiceError &&
-        error.failure.kind === 'credential-refused' &&
-        words instanceof Error
-      ) {
-        await vault.markApp(app.clientId, { status: 'refused', error: words.message });
+      if (!(error instanceof ServiceError)) throw error;
+      const words = connectFailureWords('exchange-code', error.failure);
+      // invalid_client: the id or the secret is wrong; kept, marked, until the member changes it.
+      if (error.failure.kind === 'credential-refused') {
+        await vault.markApp(app.clientId, { status: 'refused', error: words });
       }
-      throw words;
+      throw new LinkedInConnectError(words, { cause: error });
     }
   }
 
@@ -225,7 +223,7 @@ export function createLinkedInConnector(deps: LinkedInConnectorDeps) {
      */
     async signIn(request: SignInWithLinkedInRequest): Promise<LinkedInConnectionSummary> {
       if (signIn.state === 'waiting' && now() - signIn.since < SIGN_IN_STALE_MS) {
-        throw new LinkedInConnectError(SIGN_IN_WORDS.busy);
+        throw new LinkedInConnectError(CONNECT_WORDS.busy);
       }
       if (request.app) await vault.saveApp(request.app, now());
       setSignIn({ state: 'waiting', since: now() });
@@ -275,7 +273,7 @@ export function createLinkedInConnector(deps: LinkedInConnectorDeps) {
       const token = await requireConnection();
       if (actor !== token.member) {
         if (!actor.startsWith('urn:li:organization:')) {
-          throw new LinkedInConnectError(SIGN_IN_WORDS.notYou);
+          throw new LinkedInConnectError(CONNECT_WORDS.notYou);
         }
         const client = await deps.clientFor(token.accessToken, token.id);
         let pages: Awaited<ReturnType<LinkedInClient['organizationAccess']>>;
@@ -286,7 +284,7 @@ export function createLinkedInConnector(deps: LinkedInConnectorDeps) {
           throw wordsFor('list-pages', error);
         }
         if (!pages.some((page) => page.urn === actor)) {
-          throw new LinkedInConnectError(SIGN_IN_WORDS.notYourPage);
+          throw new LinkedInConnectError(CONNECT_WORDS.notYourPage);
         }
       }
       await vault.setActor(token, actor);

@@ -9,9 +9,9 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  CONNECT_WORDS,
   createLinkedInConnector,
   LinkedInConnectError,
-  SIGN_IN_WORDS,
 } from '@/lib/background/linkedin-connect';
 import * as vault from '@/lib/background/linkedin-vault';
 import { closeDatabaseForTests } from '@/lib/db/schema';
@@ -240,7 +240,7 @@ describe('Sign in with LinkedIn', () => {
       ],
       [
         () => Promise.reject(new Error('The user did not approve access.')),
-        SIGN_IN_WORDS.windowClosed,
+        CONNECT_WORDS.windowClosed,
       ],
       [
         async () => undefined,
@@ -267,7 +267,7 @@ describe('Sign in with LinkedIn', () => {
   });
 
   it('marks a client secret LinkedIn refuses, and asks for an app when none is stored', async () => {
-    expect(await refusal(connector.signIn({ asPages: false }))).toBe(SIGN_IN_WORDS.noApp);
+    expect(await refusal(connector.signIn({ asPages: false }))).toBe(CONNECT_WORDS.noApp);
     const words = await refusal(
       connector.signIn({ asPages: false, app: { ...APP, clientSecret: 'WPL_AP1.wrong==' } }),
     );
@@ -292,7 +292,7 @@ describe('Sign in with LinkedIn', () => {
     const first = connector.signIn({ asPages: false, app: APP });
     await expect.poll(() => openedUrl).not.toBe('');
     expect((await connector.overview()).signIn.state).toBe('waiting');
-    expect(await refusal(connector.signIn({ asPages: false }))).toBe(SIGN_IN_WORDS.busy);
+    expect(await refusal(connector.signIn({ asPages: false }))).toBe(CONNECT_WORDS.busy);
     release(await consent(openedUrl, 'allow'));
     expect((await first).via).toBe('sign-in');
     expect((await connector.overview()).signIn).toEqual({ state: 'idle' });
@@ -341,17 +341,17 @@ describe('whom to react as', () => {
   });
 
   it('chooses a page LinkedIn lists for the member, and refuses any other actor', async () => {
-    expect(await refusal(connector.chooseActor(NORTHWIND))).toBe(SIGN_IN_WORDS.notConnected);
+    expect(await refusal(connector.chooseActor(NORTHWIND))).toBe(CONNECT_WORDS.notConnected);
     const { id } = await connector.connectToken({ accessToken: DEMO_CREDENTIALS.linkedinToken });
     await connector.chooseActor(NORTHWIND);
     expect(await vault.linkedInIdentity()).toEqual({ credentialId: id, actor: NORTHWIND });
     expect((await connector.overview()).connection?.actor).toBe(NORTHWIND);
     // Tern & Co: an ANALYST role, which may not react.
     expect(await refusal(connector.chooseActor('urn:li:organization:7788990'))).toBe(
-      SIGN_IN_WORDS.notYourPage,
+      CONNECT_WORDS.notYourPage,
     );
     expect(await refusal(connector.chooseActor('urn:li:person:someoneElse'))).toBe(
-      SIGN_IN_WORDS.notYou,
+      CONNECT_WORDS.notYou,
     );
     expect(await vault.linkedInIdentity()).toEqual({ credentialId: id, actor: NORTHWIND });
     await connector.chooseActor(MAYA);
