@@ -58,7 +58,7 @@ describe('broadcasts', () => {
         ready: true,
       },
     );
-    applyNotice(store, notice('unauthorized', true), 1_000);
+    applyNotice(store, notice('credential-refused', true), 1_000);
     const request = vi.fn();
 
     // The user fixed the key in Accounts and re-checked it.
@@ -73,9 +73,9 @@ describe('broadcasts', () => {
     const store = storeWithTarget();
     const reset = (at: number) =>
       applyViewsChanged(store, { request: vi.fn() }, { views: [], ready: true, reset: true }, at);
-    applyNotice(store, notice('unauthorized', true), 1_000);
+    applyNotice(store, notice('credential-refused', true), 1_000);
     reset(1_000 + OWN_REFUSAL_WINDOW_MS - 1);
-    expect(store.getState().notices[HERE]?.code).toBe('unauthorized');
+    expect(store.getState().notices[HERE]?.code).toBe('credential-refused');
     // However soon the user re-checks the key.
     reset(1_000 + OWN_REFUSAL_WINDOW_MS - 1);
     expect(store.getState().notices).toEqual({});
