@@ -33,13 +33,22 @@ export default defineConfig({
     name: 'Reactbar',
     description: 'One-click reactions on LinkedIn posts, comments and messages.',
     // storage: settings, and (session) the LinkedIn frames fan-out reaches; alarms: reopen the
-    // realtime socket after the worker was stopped. No "tabs": fan-out sends to the frames that
-    // talked to the background, by tab and frame id, and never reads a tab's URL.
-    permissions: ['storage', 'alarms'],
+    // realtime socket after the worker was stopped; identity: "Sign in with LinkedIn" opens
+    // LinkedIn's sign-in page in the browser's own auth window (launchWebAuthFlow) and gets the
+    // redirect URL the member registers in their app (getRedirectURL); it reads no browser
+    // account. No "tabs": fan-out sends to the frames that talked to the background, by tab and
+    // frame id, and never reads a tab's URL.
+    permissions: ['storage', 'alarms', 'identity'],
     // The APIs the background calls, and nothing else: LinkedIn pages are reached through the
-    // content script (its match pattern), not through a host permission. The local emulator
-    // answers with CORS headers, so it needs none.
-    host_permissions: ['https://api.connectsafely.ai/*', 'https://api.linkedin.com/*'],
+    // content script (its match pattern), not through a host permission. www.linkedin.com is
+    // reached under /oauth/ alone: the token endpoint (/oauth/v2/accessToken), where the
+    // background exchanges a sign-in code; it sends no CORS headers, so the call needs the
+    // host permission. The local emulator answers with CORS headers, so it needs none.
+    host_permissions: [
+      'https://api.connectsafely.ai/*',
+      'https://api.linkedin.com/*',
+      'https://www.linkedin.com/oauth/*',
+    ],
     web_accessible_resources: [
       // Per-session URLs, so LinkedIn cannot probe for the extension through these files.
       {

@@ -25,6 +25,11 @@ const FIELDS: Array<{ name: keyof ConnectionSettings; label: string; hint: strin
     hint: 'Post and comment reactions are sent here.',
   },
   { name: 'linkedinVersion', label: 'LinkedIn API version', hint: 'A month, YYYYMM.' },
+  {
+    name: 'linkedinOAuthUrl',
+    label: 'LinkedIn OAuth URL',
+    hint: '"Sign in with LinkedIn" opens …/authorization here and trades its code at …/accessToken.',
+  },
 ];
 
 type FieldErrors = Partial<Record<keyof ConnectionSettings, string>>;
@@ -41,7 +46,8 @@ export function ConnectionForm() {
   const idPrefix = useId();
 
   useEffect(() => {
-    if (settings.data) setDraft(settings.data);
+    // Settings saved before a field existed lack it: it shows its default.
+    if (settings.data) setDraft({ ...DEFAULT_CONNECTION_SETTINGS, ...settings.data });
   }, [settings.data]);
 
   const save = useMutation({
@@ -82,7 +88,7 @@ export function ConnectionForm() {
               <input
                 id={inputId}
                 name={field.name}
-                value={draft[field.name]}
+                value={draft[field.name] ?? ''}
                 onChange={(event) => setDraft({ ...draft, [field.name]: event.target.value })}
                 aria-invalid={error ? true : undefined}
                 aria-describedby={`${inputId}-hint`}

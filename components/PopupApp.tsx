@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { AccountsTab } from './popup/AccountsTab';
 import { pickInitialTab, type TabId } from './popup/format';
 import { HistoryTab } from './popup/HistoryTab';
-import { useAccounts, usePopupBroadcasts } from './popup/queries';
+import { useAccounts, useLinkedIn, usePopupBroadcasts } from './popup/queries';
 import { type TabSpec, Tabs } from './popup/Tabs';
 import { focusRing, mutedText } from './popup/ui';
 import { StatusPanel } from './StatusPanel';
@@ -21,13 +21,17 @@ function currentHash(): string {
 export function PopupApp() {
   usePopupBroadcasts();
   const accounts = useAccounts();
+  const linkedIn = useLinkedIn();
   const [chosen, setChosen] = useState<TabId | null>(() =>
     currentHash() === '#accounts' ? 'accounts' : null,
   );
-  // Until the user picks a tab, the first one follows the hash and whether a key is stored;
-  // it is then kept, so adding the first key does not switch tabs under the user.
+  // Until the user picks a tab, the first one follows the hash and whether anything is set up
+  // (a key, a LinkedIn connection); it is then kept, so adding the first key or connecting
+  // LinkedIn does not switch tabs under the user.
   const keyCount = accounts.data?.keys.length;
-  const initial = accounts.isPending ? null : pickInitialTab(currentHash(), keyCount);
+  const setUp = keyCount === undefined ? undefined : keyCount + (linkedIn.data?.connection ? 1 : 0);
+  const initial =
+    accounts.isPending || linkedIn.isPending ? null : pickInitialTab(currentHash(), setUp);
   const selected = chosen ?? initial;
 
   useEffect(() => {

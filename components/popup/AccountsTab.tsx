@@ -1,10 +1,14 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { AddKeyForm } from './AddKeyForm';
 import { KeyCard } from './KeyCard';
+import { LinkedInSection } from './LinkedInSection';
 import { useAccounts } from './queries';
 import { alertText, mutedText, secondaryButton } from './ui';
 
-/** Keys, their accounts and the default account; and the form to add a key. */
+/**
+ * Keys, their accounts and the default account, and the form to add a key (messages, through
+ * ConnectSafely); then the LinkedIn connection (posts and comments).
+ */
 export function AccountsTab() {
   const accounts = useAccounts();
   const keyInput = useRef<HTMLInputElement>(null);
@@ -18,16 +22,32 @@ export function AccountsTab() {
     if (keyCount === 0) keyInput.current?.focus();
   }, [keyCount]);
 
-  if (accounts.isPending) return <p className={`${mutedText} p-4`}>Loading your keys…</p>;
+  const linkedIn = (
+    <div className="border-t border-gray-200 pt-3 dark:border-gray-800">
+      <LinkedInSection announce={setAnnouncement} />
+    </div>
+  );
+
+  if (accounts.isPending) {
+    return (
+      <div className="space-y-3 p-3">
+        <p className={mutedText}>Loading your keys…</p>
+        {linkedIn}
+      </div>
+    );
+  }
   if (accounts.isError) {
     return (
-      <div className="space-y-2 p-4">
-        <p role="alert" className={alertText}>
-          Could not load your keys: {accounts.error.message}
-        </p>
-        <button type="button" onClick={() => void accounts.refetch()} className={secondaryButton}>
-          Try again
-        </button>
+      <div className="space-y-3 p-3">
+        <div className="space-y-2">
+          <p role="alert" className={alertText}>
+            Could not load your keys: {accounts.error.message}
+          </p>
+          <button type="button" onClick={() => void accounts.refetch()} className={secondaryButton}>
+            Try again
+          </button>
+        </div>
+        {linkedIn}
       </div>
     );
   }
@@ -48,9 +68,9 @@ export function AccountsTab() {
       {keys.length === 0 ? (
         <>
           <p className="text-sm">
-            Reactbar reacts through your ConnectSafely account, so it needs a ConnectSafely API key.
-            Paste one below: Reactbar checks it, then lists the LinkedIn accounts it can react as.
-            The key stays in this browser.
+            For messages, Reactbar reacts through your ConnectSafely account, so it needs a
+            ConnectSafely API key. Paste one below: Reactbar checks it, then lists the LinkedIn
+            accounts it can react as. The key stays in this browser.
           </p>
           {addForm}
         </>
@@ -87,6 +107,7 @@ export function AccountsTab() {
           {addForm}
         </>
       )}
+      {linkedIn}
     </div>
   );
 }

@@ -7,9 +7,12 @@ import type { HistoryEntry } from '@/lib/reactions/types';
 
 export type TabId = 'history' | 'accounts';
 
-/** Accounts when the page asked for it (`#accounts`) or no key is stored yet, else History. */
-export function pickInitialTab(hash: string, keyCount: number | undefined): TabId {
-  if (hash === '#accounts' || keyCount === 0) return 'accounts';
+/**
+ * Accounts when the page asked for it (`#accounts`) or nothing is set up yet (no key, no
+ * LinkedIn connection: `setUpCount` 0), else History.
+ */
+export function pickInitialTab(hash: string, setUpCount: number | undefined): TabId {
+  if (hash === '#accounts' || setUpCount === 0) return 'accounts';
   return 'history';
 }
 

@@ -1,4 +1,7 @@
-/** The popup's data: the accounts overview from the background, the history from IndexedDB. */
+/**
+ * The popup's data: the accounts overview and the LinkedIn connection from the background, the
+ * history from IndexedDB.
+ */
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { AccountsOverview } from '@/lib/accounts/types';
@@ -8,6 +11,13 @@ import { withRealtime } from './overview';
 
 export const ACCOUNTS_KEY = ['popup', 'accounts'] as const;
 export const HISTORY_KEY = ['popup', 'history'] as const;
+/** The LinkedIn connection as stored: cheap, refetched on every accountsChanged. */
+export const LINKEDIN_KEY = ['popup', 'linkedin'] as const;
+
+/** Whom a connection can react as, asked of LinkedIn: refetched when the connection changes. */
+export function linkedInActorsKey(connectionId: string) {
+  return ['popup', 'linkedin-actors', connectionId] as const;
+}
 
 export function useAccounts() {
   return useQuery({
@@ -22,6 +32,32 @@ export function useAccounts() {
  */
 export function refetchAccounts(queryClient: QueryClient): Promise<void> {
   return queryClient.invalidateQueries({ queryKey: ACCOUNTS_KEY });
+}
+
+export function useLinkedIn() {
+  return useQuery({
+    queryKey: LINKEDIN_KEY,
+    queryFn: () => backgroundMessenger.sendMessage('getLinkedIn', undefined),
+  });
+}
+
+/** Brings the background's LinkedIn overview after a change it made. */
+export function refetchLinkedIn(queryClient: QueryClient): Promise<void> {
+  return queryClient.invalidateQueries({ queryKey: LINKEDIN_KEY });
+}
+
+/**
+ * The member's name and pages, live from LinkedIn (never stored): once per connection while the
+ * popup is open, and never retried on its own, so a refused token is said at once.
+ */
+export function useLinkedInActors(connectionId: string | null) {
+  return useQuery({
+    queryKey: linkedInActorsKey(connectionId ?? ''),
+    queryFn: () => backgroundMessenger.sendMessage('getLinkedInActors', undefined),
+    enabled: connectionId !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
 }
 
 export function useHistory() {
@@ -41,6 +77,7 @@ export function usePopupBroadcasts(): void {
         withRealtime(old, data?.realtime),
       );
       void queryClient.invalidateQueries({ queryKey: ACCOUNTS_KEY });
+      void queryClient.invalidateQueries({ queryKey: LINKEDIN_KEY });
     });
     const stopHistory = broadcastMessenger.onMessage('historyChanged', () => {
       void queryClient.invalidateQueries({ queryKey: HISTORY_KEY });

@@ -9,9 +9,19 @@ import { createReactionEngine } from '../engine/engine';
 import { noticeFor } from '../engine/notices';
 import { handle } from '../messaging/serve';
 import { createConnectSafelyBackend } from '../services/connectsafely/backend';
-import { connectSafelyFor, connectSafelyForKeyId } from './clients';
+import { createLinkedInBackend } from '../services/linkedin/backend';
+import { linkedinEndpoints } from '../settings';
+import {
+  connectSafelyFor,
+  connectSafelyForKeyId,
+  forgetThrottle,
+  linkedInFor,
+  linkedInForTokenId,
+} from './clients';
 import { indexedDbEngineStorage } from './engine-storage';
 import { toEverywhere, toExtensionPages, toLinkedInTabs, trackLinkedInFrames } from './fanout';
+import { createLinkedInConnector } from './linkedin-connect';
+import * as linkedInVault from './linkedin-vault';
 import { createPacer } from './pacing';
 import { loadConnectionSettings, saveConnectionSettings } from './settings-store';
 import { createRealtimeManager } from './sockets';
@@ -34,12 +44,25 @@ export function startBackground(): void {
     },
   });
 
+  // Posts and comments: the stored LinkedIn token (its id is the credential) acting as the
+  // chosen actor, the member by default. A refused token is marked, as a refused key is, so
+  // the popup says to reconnect.
+  const linkedIn = createLinkedInBackend({
+    identity: linkedInVault.linkedInIdentity,
+    clientFor: linkedInForTokenId,
+    tokenRefused: (tokenId) => {
+      void linkedInVault.markRefused(tokenId, linkedInVault.TOKEN_REFUSED_WORDS).then((changed) => {
+        if (changed) accountsChanged();
+      });
+    },
+  });
+
   // The engine asks to be woken: a timer while the worker lives, an alarm if it is stopped
   // (Chrome rounds alarms up to 30 s, the timer covers shorter waits).
   let wakeTimer: ReturnType<typeof setTimeout> | undefined;
   const engine = createReactionEngine({
     storage: indexedDbEngineStorage,
-    backends: { connectsafely: connectSafely },
+    backends: { connectsafely: connectSafely, linkedin: linkedIn },
     publishViews: (views) => void toEverywhere('viewsChanged', { views, ready: {} }),
     publishNotice: (notice, origin) => void toLinkedInTabs('notice', notice, origin?.tabId),
     historyChanged: () => void toExtensionPages('historyChanged', undefined),
@@ -68,6 +91,18 @@ export function startBackground(): void {
       .views([])
       .then(({ ready }) => toLinkedInTabs('viewsChanged', { views: [], ready, reset: true }));
   }
+
+  const linkedInConnector = createLinkedInConnector({
+    clientFor: linkedInFor,
+    oauthUrl: async () => linkedinEndpoints(await loadConnectionSettings()).oauthUrl,
+    identity: browser.identity,
+    changed: accountsChanged,
+    popupChanged: () => void toExtensionPages('accountsChanged', {}),
+    tokenGone: async (tokenId) => {
+      forgetThrottle(tokenId);
+      await engine.dropCredential(tokenId);
+    },
+  });
 
   async function summary(key: Awaited<ReturnType<typeof keys.getKey>>): Promise<KeySummary> {
     if (!key) throw new keys.KeyError('That key is no longer stored.');
@@ -133,6 +168,14 @@ export function startBackground(): void {
     accountsChanged();
   });
 
+  handle('getLinkedIn', () => linkedInConnector.overview());
+  handle('getLinkedInActors', () => linkedInConnector.actors());
+  handle('connectLinkedInToken', (request) => linkedInConnector.connectToken(request));
+  handle('signInWithLinkedIn', (request) => linkedInConnector.signIn(request));
+  handle('setLinkedInActor', ({ actor }) => linkedInConnector.chooseActor(actor));
+  handle('disconnectLinkedIn', () => linkedInConnector.disconnect());
+  handle('forgetLinkedInApp', () => linkedInConnector.forgetApp());
+
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void engine.wake();
     if (alarm.name === REALTIME_ALARM) void realtime.sync().catch(logFailure);
@@ -141,6 +184,8 @@ export function startBackground(): void {
   void browser.alarms.create(REALTIME_ALARM, { periodInMinutes: 0.5 });
 
   void engine.wake();
+  // Frames showing a pending click from the last worker ask for its outcome again.
+  void toLinkedInTabs('backgroundStarted', undefined);
   void realtime.sync().catch(logFailure);
 }
 

@@ -1,6 +1,6 @@
 /** What a click does in the page: show the change at once, then let the background confirm. */
 import { KINDS } from '../kinds/registry';
-import { backgroundMessenger } from '../messaging/protocol';
+import { backgroundMessenger, REFUSED_MESSAGE_ERROR } from '../messaging/protocol';
 import type { Notice, TargetRef, TargetView } from '../reactions/types';
 import { applyIntent } from '../reactions/values';
 import { afterNextPaint } from './after-paint';
@@ -108,7 +108,7 @@ function connectLinkedIn(urn: string): Notice {
 
 function unreachable(urn: string, error: unknown): Notice {
   // The background answered, but refused the request (see messaging/rules.ts).
-  const refused = error instanceof Error && /not accepted|invalid payload/.test(error.message);
+  const refused = error instanceof Error && error.name === REFUSED_MESSAGE_ERROR;
   return {
     urn,
     code: refused ? 'invalid-request' : 'offline',

@@ -70,6 +70,14 @@ function withoutAccountNotices(store: ContentStore, now: number): ContentState['
   return changed ? kept : store.getState().notices;
 }
 
+/** A new worker: the views with a pending click are asked again (it may have landed unseen). */
+export function applyBackgroundStarted(store: ContentStore, views: ViewRefresher): void {
+  const here = urnsHere(store);
+  for (const [urn, view] of Object.entries(store.getState().views)) {
+    if (view.pending.length > 0 && here.has(urn)) views.request(urn);
+  }
+}
+
 export function applyNotice(store: ContentStore, notice: NoticeBroadcast, now = Date.now()): void {
   if (urnsHere(store).has(notice.urn)) setNotice(store, notice, notice.urn, now);
 }
@@ -80,6 +88,7 @@ export function listenToBroadcasts(store: ContentStore, views: ViewRefresher): (
       applyViewsChanged(store, views, data),
     ),
     broadcastMessenger.onMessage('notice', ({ data }) => applyNotice(store, data)),
+    broadcastMessenger.onMessage('backgroundStarted', () => applyBackgroundStarted(store, views)),
   ];
   return () => {
     for (const stop of stops) stop();

@@ -11,7 +11,13 @@ export interface SlotLookup {
   slotOfHost(element: Element): Slot | undefined;
 }
 
-export function trackHoverAndFocus(doc: Document, store: ContentStore, lookup: SlotLookup) {
+/** Listens until `signal` aborts (the content script's context was invalidated). */
+export function trackHoverAndFocus(
+  doc: Document,
+  store: ContentStore,
+  lookup: SlotLookup,
+  signal: AbortSignal,
+): void {
   let hovered: Slot | undefined;
   const onPointerOver = (event: PointerEvent) => {
     const slot = lookup.slotContaining(event.target as Node | null);
@@ -30,12 +36,7 @@ export function trackHoverAndFocus(doc: Document, store: ContentStore, lookup: S
     const id = (into && lookup.slotOfHost(into)?.id) ?? null;
     if (store.getState().focused !== id) store.setState({ focused: id });
   };
-  doc.addEventListener('pointerover', onPointerOver, { passive: true });
-  doc.addEventListener('focusin', onFocusChange);
-  doc.addEventListener('focusout', onFocusChange);
-  return () => {
-    doc.removeEventListener('pointerover', onPointerOver);
-    doc.removeEventListener('focusin', onFocusChange);
-    doc.removeEventListener('focusout', onFocusChange);
-  };
+  doc.addEventListener('pointerover', onPointerOver, { passive: true, signal });
+  doc.addEventListener('focusin', onFocusChange, { signal });
+  doc.addEventListener('focusout', onFocusChange, { signal });
 }

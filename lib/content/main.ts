@@ -83,13 +83,18 @@ export function startContentScript(ctx: ContentScriptContext, loadUi: LoadConten
   loadPostControls().then(setPostControls, () => setPostControls(true));
   const stopWatchingSwitch = watchPostControls(setPostControls);
 
-  const stopTracking = trackHoverAndFocus(document, store, {
-    slotContaining: (node) => {
-      const host = scanner.targetContaining(node)?.host;
-      return host ? slotsByHost.get(host) : undefined;
+  trackHoverAndFocus(
+    document,
+    store,
+    {
+      slotContaining: (node) => {
+        const host = scanner.targetContaining(node)?.host;
+        return host ? slotsByHost.get(host) : undefined;
+      },
+      slotOfHost: (element) => slotsByHost.get(element),
     },
-    slotOfHost: (element) => slotsByHost.get(element),
-  });
+    ctx.signal,
+  );
   const stopLoading = loadUiWhenWanted(store, loadUi, async (module) => {
     const mounting = module.mountContentUi(store, actions);
     // While the UI reads what it shows; before its first render, so that a dark page never
@@ -102,7 +107,6 @@ export function startContentScript(ctx: ContentScriptContext, loadUi: LoadConten
   const stopListening = listenToBroadcasts(store, views);
 
   ctx.onInvalidated(() => {
-    stopTracking();
     stopLoading();
     stopTheme();
     stopListening();

@@ -12,6 +12,10 @@ const BATCH = 500;
 const QUIET_MS = 100;
 /** …or this long after the first one waiting, whichever comes first. */
 const MAX_WAIT_MS = 400;
+/** A request the background could not answer is asked again up to this many times… */
+const RETRIES = 4;
+/** …first after this long, then twice as long each time. */
+const RETRY_MS = 300;
 
 /**
  * What LinkedIn's page shows the member reacted with on a post or comment: a reaction type, null
@@ -40,9 +44,10 @@ export function createViewRequester(
     void flush();
   }
 
-  async function flush(): Promise<void> {
+  async function flush(attempt = 0): Promise<void> {
     const urns = [...wanted];
     wanted = new Set();
+    const unanswered: string[] = [];
     for (let start = 0; start < urns.length; start += BATCH) {
       const batch = urns.slice(start, start + BATCH);
       const { pageStates } = pageStatesOf(batch);
@@ -55,9 +60,14 @@ export function createViewRequester(
         const ready = completeReadiness(answer.ready);
         mergeViews(store, withPageStates(answer.views, pageStates, ready), ready);
       } catch {
-        // The background is restarting; the next broadcast or click brings the state.
+        unanswered.push(...batch);
       }
     }
+    // The background was restarting (its worker stopped mid-request): ask again, a few times,
+    // a little later each time; nothing else would bring these views.
+    if (unanswered.length === 0 || attempt >= RETRIES) return;
+    for (const urn of unanswered) wanted.add(urn);
+    setTimeout(() => void flush(attempt + 1), RETRY_MS * 2 ** attempt);
   }
 
   /**

@@ -61,6 +61,74 @@ export const connectionSettings: Item<ConnectionSettings> = defineItem(
   DEFAULT_CONNECTION_SETTINGS,
 );
 
+/** A LinkedIn access token, as stored (see linkedinToken). */
+export const storedLinkedInTokenSchema = z.object({
+  /** Ours, random: the engine's credential id. Never the token. */
+  id: z.string().min(1),
+  /** The secret. Read only by the background. */
+  accessToken: z.string().min(1),
+  /** `urn:li:person:<sub>`: the only profile data LinkedIn allows keeping. */
+  member: z.string().regex(/^urn:li:person:[A-Za-z0-9_-]+$/),
+  via: z.enum(['token', 'sign-in']),
+  addedAt: z.number(),
+  checkedAt: z.number(),
+  /** Epoch ms when it ends, if known (sign-in; or the days left the member gave). */
+  expiresAt: z.number().nullable(),
+  /** Granted scopes, if LinkedIn said. */
+  scopes: z.array(z.string()).nullable(),
+  status: z.enum(['valid', 'refused']),
+  error: z.string().optional(),
+});
+export type StoredLinkedInToken = z.infer<typeof storedLinkedInTokenSchema>;
+
+/**
+ * The LinkedIn connection: one token, for one member, that every post and comment reaction
+ * uses; null until the member connects (or after disconnecting). Holds a secret: the
+ * background alone reads it, and only masked data leaves (lib/background/linkedin-vault.ts).
+ */
+export const linkedinToken: Item<StoredLinkedInToken | null> = defineItem(
+  'linkedin.token',
+  storedLinkedInTokenSchema.nullable(),
+  null,
+);
+
+/** The member's own LinkedIn app, as stored (see linkedinApp). */
+export const storedLinkedInAppSchema = z.object({
+  clientId: z.string().min(1),
+  /** The secret. Read only by the background. */
+  clientSecret: z.string().min(1),
+  addedAt: z.number(),
+  status: z.enum(['unchecked', 'valid', 'refused']),
+  error: z.string().optional(),
+});
+export type StoredLinkedInApp = z.infer<typeof storedLinkedInAppSchema>;
+
+/**
+ * The member's own LinkedIn app (client id and secret) for "Sign in with LinkedIn", entered
+ * once; null until then. The code is exchanged with it in the background, never in a page.
+ */
+export const linkedinApp: Item<StoredLinkedInApp | null> = defineItem(
+  'linkedin.app',
+  storedLinkedInAppSchema.nullable(),
+  null,
+);
+
+/**
+ * Whom LinkedIn reactions act as, chosen in the popup: an organization page's URN, or the
+ * member's own person URN; for the member it was chosen by (a new member starts as themself).
+ * null: the member themself.
+ */
+export const linkedinActor: Item<{ member: string; actor: string } | null> = defineItem(
+  'linkedin.actor',
+  z
+    .object({
+      member: z.string().regex(/^urn:li:person:[A-Za-z0-9_-]+$/),
+      actor: z.string().regex(/^urn:li:(person:[A-Za-z0-9_-]+|organization:\d+)$/),
+    })
+    .nullable(),
+  null,
+);
+
 /** The seq of the last realtime event handled for a key, to resume from; null before any. */
 export function realtimeCursor(keyId: string): Item<number | null> {
   return defineItem(`realtime.cursor.${keyId}`, z.number().int().nonnegative().nullable(), null);

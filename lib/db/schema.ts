@@ -10,7 +10,8 @@
  * - holds: a credential's rate limit (Hold), by credential id.
  * - history: the reaction history (HistoryEntry), ids generated; read and trimmed by time
  *   through `byAt`.
- * - items: typed settings, one key each (lib/db/items.ts).
+ * - items: typed settings and small state, one key each (lib/db/items.ts), the LinkedIn token,
+ *   the member's LinkedIn app and the chosen LinkedIn actor among them.
  * How each version became the next: lib/db/upgrade.ts.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';

@@ -7,6 +7,13 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { AccountsOverview, KeySummary, RealtimeState } from '../accounts/types';
 import type { Notice, ServiceName, TargetRef, TargetView } from '../reactions/types';
 import type { ConnectionSettings } from '../settings';
+import type {
+  ConnectLinkedInTokenRequest,
+  LinkedInActorsView,
+  LinkedInConnectionSummary,
+  LinkedInOverview,
+  SignInWithLinkedInRequest,
+} from './linkedin';
 
 /** Who may send a background message: a LinkedIn frame, or one of our two pages. */
 export type SenderKind = 'linkedin' | 'popup' | 'options';
@@ -74,6 +81,20 @@ export interface BackgroundProtocol {
   recheckKey(data: { keyId: string }): KeySummary;
   removeKey(data: { keyId: string }): void;
   setDefaultAccount(data: { keyId: string; accountId: string }): void;
+  // From the popup: the LinkedIn connection (see ./linkedin for what each carries).
+  /** The connection, the app and the sign-in under way, from storage (no call to LinkedIn). */
+  getLinkedIn(): LinkedInOverview;
+  /** The member and the pages they may react for, with names, asked of LinkedIn now. */
+  getLinkedInActors(): LinkedInActorsView;
+  /** A pasted access token: checked with userinfo, stored only if LinkedIn accepts it. */
+  connectLinkedInToken(data: ConnectLinkedInTokenRequest): LinkedInConnectionSummary;
+  /** "Sign in with LinkedIn" with the member's app; answers once the window is done. */
+  signInWithLinkedIn(data: SignInWithLinkedInRequest): LinkedInConnectionSummary;
+  /** Whom LinkedIn reactions act as: the member's person URN or a page's organization URN. */
+  setLinkedInActor(data: { actor: string }): void;
+  disconnectLinkedIn(): void;
+  /** Forgets the app's client id and secret. */
+  forgetLinkedInApp(): void;
 }
 
 /** What the background pushes to every LinkedIn frame and open extension page. */
@@ -84,10 +105,22 @@ export interface BroadcastProtocol {
    */
   viewsChanged(data: { views: TargetView[]; ready: Readiness; reset?: boolean }): void;
   notice(data: Notice): void;
-  /** Keys, accounts, rate limits or realtime states changed: the popup refetches. */
+  /**
+   * A new background worker started (the last one was stopped or killed): a view still showing
+   * a pending click may have been settled meanwhile, unseen. Its frames ask again.
+   */
+  backgroundStarted(): void;
+  /**
+   * Keys, accounts, rate limits, realtime states or the LinkedIn connection changed: the popup
+   * refetches.
+   */
   accountsChanged(data: { realtime?: Record<string, RealtimeState> }): void;
   historyChanged(): void;
 }
+
+/** The name of the error the background answers a refused message with (its kind, kept
+ * across the messaging: a content script tells a refusal from an unreachable background). */
+export const REFUSED_MESSAGE_ERROR = 'RefusedMessageError';
 
 export const backgroundMessenger = defineExtensionMessaging<BackgroundProtocol>();
 export const broadcastMessenger = defineExtensionMessaging<BroadcastProtocol>();

@@ -8,6 +8,7 @@ import { isSingleEmoji } from '../emoji/single';
 import { REACTION_TYPES } from '../kinds/registry';
 import { connectionSettingsSchema } from '../settings';
 import { parseCommentUrn, parseMessageUrn, parsePostUrn } from '../urn';
+import type { ConnectLinkedInTokenRequest, SignInWithLinkedInRequest } from './linkedin';
 import type {
   BackgroundProtocol,
   PingRequest,
@@ -73,6 +74,28 @@ const reactSchema = z.union([
 
 const keyId = z.string().min(1).max(64);
 
+/** A secret pasted by the member: visible ASCII only, so it can travel in a header or a form. */
+function secret(name: string, min: number, max: number) {
+  return z
+    .string()
+    .trim()
+    .min(min, `That ${name} is too short`)
+    .max(max, `That ${name} is too long`)
+    .regex(/^[\x21-\x7e]+$/, `That ${name} has characters LinkedIn never uses (spaces?)`);
+}
+
+/** LinkedIn's client ids are short letters and digits. */
+const linkedInClientId = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{4,64}$/, 'A client id is letters and digits, as the app shows it');
+
+/** Whom to react as: a member or a page. */
+const linkedInActor = z
+  .string()
+  .max(200)
+  .regex(/^urn:li:(person:[A-Za-z0-9_-]+|organization:\d+)$/);
+
 /**
  * Each action is accepted from the one context that uses it: the options page alone changes
  * where keys are sent, the popup alone manages keys, LinkedIn frames alone react. A context
@@ -123,4 +146,26 @@ export const REQUEST_RULES = {
     schema: z.strictObject({ keyId, accountId: z.string().regex(/^[0-9a-f]{24}$/i) }),
     senders: ['popup'],
   },
+  // The popup's LinkedIn section: the token and the secret come in, never go out.
+  getLinkedIn: { schema: z.undefined(), senders: ['popup'] },
+  getLinkedInActors: { schema: z.undefined(), senders: ['popup'] },
+  connectLinkedInToken: {
+    schema: z.strictObject({
+      accessToken: secret('token', 16, 4096),
+      daysLeft: z.number().int().min(1).max(60).optional(),
+    }) satisfies z.ZodType<ConnectLinkedInTokenRequest>,
+    senders: ['popup'],
+  },
+  signInWithLinkedIn: {
+    schema: z.strictObject({
+      asPages: z.boolean(),
+      app: z
+        .strictObject({ clientId: linkedInClientId, clientSecret: secret('client secret', 8, 512) })
+        .optional(),
+    }) satisfies z.ZodType<SignInWithLinkedInRequest>,
+    senders: ['popup'],
+  },
+  setLinkedInActor: { schema: z.strictObject({ actor: linkedInActor }), senders: ['popup'] },
+  disconnectLinkedIn: { schema: z.undefined(), senders: ['popup'] },
+  forgetLinkedInApp: { schema: z.undefined(), senders: ['popup'] },
 } as const satisfies Record<keyof BackgroundProtocol, Rule>;

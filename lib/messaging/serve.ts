@@ -3,7 +3,12 @@
  * allowed sender and a payload that passes its schema.
  */
 import { browser } from 'wxt/browser';
-import { type BackgroundProtocol, backgroundMessenger, type SenderKind } from './protocol';
+import {
+  type BackgroundProtocol,
+  backgroundMessenger,
+  REFUSED_MESSAGE_ERROR,
+  type SenderKind,
+} from './protocol';
 import { REQUEST_RULES } from './rules';
 import { classifySender, type SenderLike } from './sender';
 
@@ -17,7 +22,7 @@ export interface HandlerContext {
 }
 
 export class RefusedMessageError extends Error {
-  override name = 'RefusedMessageError';
+  override name = REFUSED_MESSAGE_ERROR;
 }
 
 /** The extension itself, as a sender must prove to belong to it. */

@@ -212,10 +212,12 @@ test('the extension holds host access to the APIs it calls, and no other LinkedI
 }) => {
   const worker = await backgroundWorker(context);
   const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
-  // The background calls these two APIs; LinkedIn pages reach it through the content script.
+  // The background calls these two APIs and LinkedIn's OAuth token endpoint (sign-in); LinkedIn
+  // pages reach it through the content script.
   expect([...(manifest.host_permissions ?? [])].sort()).toEqual([
     'https://api.connectsafely.ai/*',
     'https://api.linkedin.com/*',
+    'https://www.linkedin.com/oauth/*',
   ]);
   expect(manifest.permissions).not.toContain('tabs');
 });

@@ -1,6 +1,11 @@
 /** The frame's store follows the background's broadcasts. */
 import { describe, expect, it, vi } from 'vitest';
-import { applyNotice, applyViewsChanged, OWN_REFUSAL_WINDOW_MS } from '@/lib/content/broadcasts';
+import {
+  applyBackgroundStarted,
+  applyNotice,
+  applyViewsChanged,
+  OWN_REFUSAL_WINDOW_MS,
+} from '@/lib/content/broadcasts';
 import { createContentStore, type Slot } from '@/lib/content/frame-store';
 import type { Notice } from '@/lib/reactions/types';
 
@@ -101,5 +106,24 @@ describe('broadcasts', () => {
       9_000,
     );
     expect(store.getState().notices[HERE]?.code).toBe('rate-limited');
+  });
+
+  it('asks again for views with a pending click when a new background worker starts', () => {
+    const store = storeWithTarget();
+    const views = { request: vi.fn() };
+    applyViewsChanged(store, views, {
+      views: [{ urn: HERE, active: ['👍'], pending: ['👍'] }],
+      ready: { connectsafely: true },
+    });
+    applyBackgroundStarted(store, views);
+    expect(views.request.mock.calls).toEqual([[HERE]]);
+    // Settled views are not asked again.
+    applyViewsChanged(store, views, {
+      views: [{ urn: HERE, active: ['👍'], pending: [] }],
+      ready: { connectsafely: true },
+    });
+    views.request.mockClear();
+    applyBackgroundStarted(store, views);
+    expect(views.request).not.toHaveBeenCalled();
   });
 });

@@ -45,6 +45,30 @@ describe('view requests', () => {
     expect(asked).toHaveLength(600);
     expect(sendMessage.mock.calls.length).toBeLessThanOrEqual(4);
   });
+
+  it('asks again, a little later, when the background could not answer (its worker restarting)', async () => {
+    const store = createContentStore();
+    const views = createViewRequester(store);
+    const answer = sendMessage.getMockImplementation();
+    sendMessage.mockRejectedValueOnce(new Error('Could not establish connection'));
+    sendMessage.mockRejectedValueOnce(new Error('Could not establish connection'));
+    sendMessage.mockImplementation(answer as never);
+    views.request('urn:7');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(sendMessage).toHaveBeenCalledTimes(1);
+    expect(store.getState().views).toEqual({});
+    await vi.advanceTimersByTimeAsync(300 + 600);
+    expect(sendMessage).toHaveBeenCalledTimes(3);
+    expect(store.getState().views['urn:7']).toEqual({ urn: 'urn:7', active: ['👍'], pending: [] });
+  });
+
+  it('gives up after a few tries when the background never answers', async () => {
+    const views = createViewRequester(createContentStore());
+    sendMessage.mockRejectedValue(new Error('Extension context invalidated'));
+    views.request('urn:1');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sendMessage).toHaveBeenCalledTimes(5);
+  });
 });
 
 describe('page states', () => {

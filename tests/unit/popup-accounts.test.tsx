@@ -48,6 +48,8 @@ function summary(overrides: Partial<KeySummary> = {}): KeySummary {
   };
 }
 
+const REDIRECT_URL = 'https://abcdefghijklmnop.chromiumapp.org/';
+
 let overview: AccountsOverview;
 let container: HTMLDivElement;
 let root: Root;
@@ -60,6 +62,13 @@ function serve(answer: Record<string, (data: never) => Promise<unknown>> = {}) {
     switch (type) {
       case 'getAccounts':
         return structuredClone(overview);
+      case 'getLinkedIn':
+        return {
+          connection: null,
+          app: null,
+          redirectUrl: REDIRECT_URL,
+          signIn: { state: 'idle' },
+        };
       case 'renameKey': {
         const { keyId, label } = data as { keyId: string; label: string };
         overview.keys = overview.keys.map((k) => (k.id === keyId ? { ...k, label } : k));
@@ -356,7 +365,7 @@ describe('a stored key', () => {
     await click(button('Remove key'));
     expect(background.sendMessage).toHaveBeenCalledWith('removeKey', { keyId: 'key-1' });
     await waitFor(() =>
-      expect([...container.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Work']),
+      expect([...container.querySelectorAll('li h3')].map((h) => h.textContent)).toEqual(['Work']),
     );
   });
 
@@ -398,7 +407,7 @@ describe('a stored key', () => {
         true,
       ),
     );
-    expect([...container.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Work']);
+    expect([...container.querySelectorAll('li h3')].map((h) => h.textContent)).toEqual(['Work']);
     expect(hints.filter(Boolean)).toEqual([]);
   });
 

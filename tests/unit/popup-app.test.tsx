@@ -3,6 +3,7 @@ import { act, StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccountsOverview, KeySummary } from '@/lib/accounts/types';
+import type { LinkedInOverview } from '@/lib/messaging/linkedin';
 import type { HistoryEntry } from '@/lib/reactions/types';
 
 const fakes = vi.hoisted(() => ({
@@ -53,15 +54,23 @@ const ENTRY: HistoryEntry = {
 };
 
 let overview: AccountsOverview;
+let linkedIn: LinkedInOverview;
 let container: HTMLDivElement;
 let root: Root;
 
 beforeEach(() => {
   overview = { keys: [], defaultAccount: null };
+  linkedIn = {
+    connection: null,
+    app: null,
+    redirectUrl: 'https://abcdefghijklmnop.chromiumapp.org/',
+    signIn: { state: 'idle' },
+  };
   fakes.listeners.clear();
   fakes.sendMessage.mockReset();
   fakes.sendMessage.mockImplementation(async (type) => {
     if (type === 'getAccounts') return structuredClone(overview);
+    if (type === 'getLinkedIn') return structuredClone(linkedIn);
     if (type === 'getStatus') {
       return {
         startedAt: 1,
@@ -154,6 +163,24 @@ describe('which tab the popup opens on', () => {
     await waitFor(() =>
       expect(visiblePanel()?.textContent).toContain('No reactions yet. Hover a LinkedIn message'),
     );
+  });
+
+  it('opens on History when LinkedIn alone is connected', async () => {
+    linkedIn.connection = {
+      id: 'token-1',
+      member: 'urn:li:person:x7Kp2QmZ9a',
+      via: 'token',
+      maskedToken: 'AQX7…0bC3',
+      addedAt: 1,
+      checkedAt: 1,
+      expiresAt: Date.now() + 86_400_000 * 50,
+      expiryKnown: false,
+      scopes: null,
+      status: 'valid',
+      actor: 'urn:li:person:x7Kp2QmZ9a',
+    };
+    await render();
+    await waitFor(() => expect(selectedTab()).toBe('History'));
   });
 
   it('opens on Accounts when the page links to #accounts', async () => {

@@ -143,6 +143,55 @@ describe('the door (admit)', () => {
     );
   });
 
+  it('manages the LinkedIn connection from the popup only, the secrets in checked shapes', () => {
+    const token = { accessToken: 'AQX7kP2qMz9aLs8vT1nYhR4wE6uJ0bC3' };
+    const signIn = {
+      asPages: true,
+      app: { clientId: '78rb4demo2kq9x', clientSecret: 'WPL_AP1.x==' },
+    };
+    const actor = { actor: 'urn:li:organization:2414183' };
+    expect(admit('connectLinkedInToken', token, popupInTab, extension).data).toEqual(token);
+    expect(admit('signInWithLinkedIn', signIn, popup, extension).data).toEqual(signIn);
+    expect(admit('setLinkedInActor', actor, popup, extension).data).toEqual(actor);
+    const all: Array<[keyof BackgroundProtocol, unknown]> = [
+      ['getLinkedIn', undefined],
+      ['getLinkedInActors', undefined],
+      ['connectLinkedInToken', token],
+      ['signInWithLinkedIn', signIn],
+      ['setLinkedInActor', actor],
+      ['disconnectLinkedIn', undefined],
+      ['forgetLinkedInApp', undefined],
+    ];
+    for (const [name, data] of all) {
+      expect(admit(name, data, popup, extension).context.senderKind).toBe('popup');
+      for (const sender of [options, linkedIn])
+        expect(refused(name, data, sender), name).toBe(true);
+    }
+    // Payloads: trimmed tokens of visible characters, days 1–60, actors a member or a page.
+    expect(
+      admit('connectLinkedInToken', { accessToken: `  ${token.accessToken}\n` }, popup, extension)
+        .data,
+    ).toEqual(token);
+    expect(refused('connectLinkedInToken', { accessToken: 'has a space in it 0000' }, popup)).toBe(
+      true,
+    );
+    expect(refused('connectLinkedInToken', { accessToken: 'short' }, popup)).toBe(true);
+    expect(refused('connectLinkedInToken', { ...token, daysLeft: 0 }, popup)).toBe(true);
+    expect(refused('connectLinkedInToken', { ...token, daysLeft: 61 }, popup)).toBe(true);
+    expect(refused('connectLinkedInToken', { ...token, daysLeft: 2.5 }, popup)).toBe(true);
+    expect(refused('connectLinkedInToken', { ...token, scopes: ['x'] }, popup)).toBe(true);
+    expect(refused('signInWithLinkedIn', { asPages: 'yes' }, popup)).toBe(true);
+    expect(
+      refused(
+        'signInWithLinkedIn',
+        { asPages: false, app: { clientId: 'a b', clientSecret: 'x' } },
+        popup,
+      ),
+    ).toBe(true);
+    expect(refused('setLinkedInActor', { actor: 'urn:li:company:1' }, popup)).toBe(true);
+    expect(refused('setLinkedInActor', { actor: 'urn:li:organization:12)' }, popup)).toBe(true);
+  });
+
   it('refuses an allowed sender with a payload that fails its schema', () => {
     expect(
       refused('saveConnection', { ...settings, connectSafelyUrl: 'http://evil.example' }, options),

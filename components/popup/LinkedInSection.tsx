@@ -1,0 +1,89 @@
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { LinkedInConnectForms } from './LinkedInConnectForms';
+import { LinkedInConnection } from './LinkedInConnection';
+import { useLinkedIn } from './queries';
+import { alertText, mutedText, secondaryButton } from './ui';
+
+/**
+ * The Accounts tab's LinkedIn part: the connection that reacts to posts and comments (who, how,
+ * until when, as whom), or the two ways to connect.
+ */
+export function LinkedInSection({ announce }: { announce(message: string): void }) {
+  const linkedIn = useLinkedIn();
+  const headingId = useId();
+  const formsId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const firstField = useRef<HTMLInputElement>(null);
+  const [reconnecting, setReconnecting] = useState(false);
+  const connection = linkedIn.data?.connection ?? null;
+
+  // Opening the forms to reconnect puts the keyboard in them.
+  useEffect(() => {
+    if (reconnecting) firstField.current?.focus();
+  }, [reconnecting]);
+
+  let body: ReactNode;
+  if (linkedIn.isPending) {
+    body = <p className={mutedText}>Loading your LinkedIn connection…</p>;
+  } else if (linkedIn.isError) {
+    body = (
+      <div className="space-y-2">
+        <p role="alert" className={alertText}>
+          Could not load your LinkedIn connection: {linkedIn.error.message}
+        </p>
+        <button type="button" onClick={() => void linkedIn.refetch()} className={secondaryButton}>
+          Try again
+        </button>
+      </div>
+    );
+  } else {
+    const { app, redirectUrl, signIn } = linkedIn.data;
+    const forms = (
+      <LinkedInConnectForms
+        id={formsId}
+        app={app}
+        redirectUrl={redirectUrl}
+        signIn={signIn}
+        firstFieldRef={firstField}
+        onConnected={(how) => {
+          setReconnecting(false);
+          announce(`LinkedIn connected (${how}).`);
+          heading.current?.focus();
+        }}
+      />
+    );
+    body = connection ? (
+      <>
+        <LinkedInConnection
+          connection={connection}
+          reconnecting={reconnecting}
+          onReconnect={() => setReconnecting(!reconnecting)}
+          formsId={formsId}
+          onDisconnected={() => {
+            setReconnecting(false);
+            announce('LinkedIn disconnected.');
+            heading.current?.focus();
+          }}
+        />
+        {reconnecting || signIn.state !== 'idle' ? forms : null}
+      </>
+    ) : (
+      <>
+        <p className="text-sm">
+          Reactbar reacts to posts and comments through LinkedIn's own API, as you or a page you
+          manage. Connect LinkedIn one of two ways; the token stays in this browser.
+        </p>
+        {forms}
+      </>
+    );
+  }
+
+  return (
+    <section aria-labelledby={headingId} className="space-y-2">
+      <h2 id={headingId} ref={heading} tabIndex={-1} className="text-sm font-semibold outline-none">
+        LinkedIn
+      </h2>
+      {body}
+    </section>
+  );
+}
