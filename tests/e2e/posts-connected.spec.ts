@@ -119,7 +119,9 @@ test('comments and replies of both generations react by their full comment URN',
   const page = await context.newPage();
   await page.goto(FIXTURE_URLS.post);
   for (const urn of [GEN_A_REPLY, GEN_B_COMMENT]) {
-    await host(page, urn).locator('xpath=..').hover({ position: { x: 60, y: 10 } });
+    await host(page, urn)
+      .locator('xpath=..')
+      .hover({ position: { x: 60, y: 10 } });
     await button(page, urn, 'React Insightful').click();
     await expectReacted(page, urn, 'Insightful');
     // Kept visible (a chip) once the pointer and the focus leave.
@@ -141,7 +143,12 @@ for (const [status, words, link, rolledBack] of [
   [429, 'LinkedIn is limiting requests until', null, false],
 ] as const) {
   test(`a ${status} ends in the right words and state`, async ({ context, control }) => {
-    await control.failNext('li.create', status, 1, status === 429 ? { retryAfterSeconds: 600 } : {});
+    await control.failNext(
+      'li.create',
+      status,
+      1,
+      status === 429 ? { retryAfterSeconds: 600 } : {},
+    );
     const page = await context.newPage();
     await page.goto(FIXTURE_URLS.feed);
     await reveal(page, GEN_A);
