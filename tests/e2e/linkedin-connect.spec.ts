@@ -47,8 +47,13 @@ async function startSignIn(
   options: { asPages?: boolean } = {},
 ): Promise<Page> {
   if (app) {
+    // Checked before the click: on a busy machine the section may render again meanwhile.
     await section.getByLabel('Client ID').fill(app.clientId);
     await section.getByLabel('Client secret', { exact: true }).fill(app.clientSecret);
+    await expect(section.getByLabel('Client ID')).toHaveValue(app.clientId);
+    await expect(section.getByLabel('Client secret', { exact: true })).toHaveValue(
+      app.clientSecret,
+    );
   }
   if (options.asPages) await section.getByLabel('Also react as pages I manage').check();
   const authWindow = context.waitForEvent('page');
