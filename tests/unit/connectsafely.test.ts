@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { RateLimitBudget } from '@/lib/accounts/types';
 import {
   type Failure,
@@ -21,27 +21,19 @@ import {
   readRateLimit,
   retryAtFrom,
 } from '@/lib/services/connectsafely/client';
-import { EmulatorControl, reactPath } from '../emulator/client';
+import { type EmulatorControl, reactPath } from '../emulator/client';
 import { buildMessageFixture } from '../emulator/fixtures';
-import { DEMO_CREDENTIALS, type Emulator, startEmulator } from '../emulator/server';
+import { DEMO_CREDENTIALS, type Emulator } from '../emulator/server';
+import { emulatorPerFile } from '../support/emulator-per-file';
 
 const MESSAGE = buildMessageFixture({ profileId: DEMO_CREDENTIALS.mailboxProfileId });
 const UNKNOWN_ACCOUNT = '0123456789abcdef01234567';
 
 let emulator: Emulator;
 let control: EmulatorControl;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-  control = new EmulatorControl(emulator.urls.controlUrl);
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-beforeEach(async () => {
-  await control.reset();
+emulatorPerFile((started, itsControl) => {
+  emulator = started;
+  control = itsControl;
 });
 
 function client(overrides: Partial<ConnectSafelyOptions> = {}) {

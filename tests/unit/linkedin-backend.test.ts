@@ -3,7 +3,7 @@
  * The LinkedIn backend (what the engine calls) with the real client against the emulator, under
  * both ways a create may answer where a reaction exists; the actors for the popup; the words.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   type Failure,
   type Identity,
@@ -21,9 +21,10 @@ import {
   linkedInNoticeWords,
   redirectFailureWords,
 } from '@/lib/services/linkedin/words';
-import { EmulatorControl } from '../emulator/client';
+import type { EmulatorControl } from '../emulator/client';
 import type { CreateWhenExists } from '../emulator/server';
-import { DEMO_CREDENTIALS, type Emulator, startEmulator } from '../emulator/server';
+import { DEMO_CREDENTIALS, type Emulator } from '../emulator/server';
+import { emulatorPerFile } from '../support/emulator-per-file';
 
 const ACTOR = DEMO_CREDENTIALS.actor;
 const PAGE = DEMO_CREDENTIALS.pageActor;
@@ -36,18 +37,9 @@ const TOKEN_ID = 'token-1';
 
 let emulator: Emulator;
 let control: EmulatorControl;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-  control = new EmulatorControl(emulator.urls.controlUrl);
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-beforeEach(async () => {
-  await control.reset();
+emulatorPerFile((started, itsControl) => {
+  emulator = started;
+  control = itsControl;
 });
 
 function clientWith(accessToken: string) {

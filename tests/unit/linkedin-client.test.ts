@@ -5,7 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isRetryable, mayHaveApplied, ServiceError } from '@/lib/engine/types';
 import type { ReactionType } from '@/lib/kinds/registry';
 import {
@@ -23,8 +23,9 @@ import {
   DEFAULT_CONNECTION_SETTINGS,
   linkedinEndpoints,
 } from '@/lib/settings';
-import { EmulatorControl } from '../emulator/client';
-import { DEMO_CREDENTIALS, type Emulator, startEmulator } from '../emulator/server';
+import type { EmulatorControl } from '../emulator/client';
+import { DEMO_CREDENTIALS, type Emulator } from '../emulator/server';
+import { emulatorPerFile } from '../support/emulator-per-file';
 
 const ACTOR = DEMO_CREDENTIALS.actor;
 const PAGE = DEMO_CREDENTIALS.pageActor;
@@ -37,18 +38,9 @@ const ENCODED_COMMENT = 'urn%3Ali%3Acomment%3A%28urn%3Ali%3Aactivity%3A6666%2C12
 
 let emulator: Emulator;
 let control: EmulatorControl;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-  control = new EmulatorControl(emulator.urls.controlUrl);
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-beforeEach(async () => {
-  await control.reset();
+emulatorPerFile((started, itsControl) => {
+  emulator = started;
+  control = itsControl;
 });
 
 function client(overrides: Partial<LinkedInClientOptions> = {}) {

@@ -3,17 +3,13 @@
  * The real engine with the real LinkedIn backend and client, against the emulator over HTTP:
  * clicks on posts and comments end in what LinkedIn holds, under both create behaviours.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { TargetRef } from '@/lib/reactions/types';
 import { createLinkedInBackend } from '@/lib/services/linkedin/backend';
 import { createLinkedInClient } from '@/lib/services/linkedin/client';
-import { EmulatorControl } from '../emulator/client';
-import {
-  type CreateWhenExists,
-  DEMO_CREDENTIALS,
-  type Emulator,
-  startEmulator,
-} from '../emulator/server';
+import type { EmulatorControl } from '../emulator/client';
+import { type CreateWhenExists, DEMO_CREDENTIALS, type Emulator } from '../emulator/server';
+import { emulatorPerFile } from '../support/emulator-per-file';
 import { type EngineRun, MemoryEngineStorage, startEngine } from '../support/engine-doubles';
 
 const ACTOR = DEMO_CREDENTIALS.actor;
@@ -25,18 +21,9 @@ const COMMENT: TargetRef = {
 
 let emulator: Emulator;
 let control: EmulatorControl;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-  control = new EmulatorControl(emulator.urls.controlUrl);
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-beforeEach(async () => {
-  await control.reset();
+emulatorPerFile((started, itsControl) => {
+  emulator = started;
+  control = itsControl;
 });
 
 function start(): EngineRun {

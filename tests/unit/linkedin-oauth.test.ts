@@ -3,7 +3,7 @@
  * "Sign in with LinkedIn": the pure parts (authorization URL, redirect parsing, state, expiry)
  * and the code exchange, end to end through the emulator's consent page over HTTP.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ServiceError } from '@/lib/engine/types';
 import { createLinkedInClient } from '@/lib/services/linkedin/client';
 import {
@@ -18,26 +18,18 @@ import {
   scopesFor,
   tokenExpiry,
 } from '@/lib/services/linkedin/oauth';
-import { EmulatorControl } from '../emulator/client';
+import type { EmulatorControl } from '../emulator/client';
 import { DEMO_CREDENTIALS, type Emulator, startEmulator } from '../emulator/server';
+import { emulatorPerFile } from '../support/emulator-per-file';
 
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 const DAY = 86_400_000;
 
 let emulator: Emulator;
 let control: EmulatorControl;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-  control = new EmulatorControl(emulator.urls.controlUrl);
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-beforeEach(async () => {
-  await control.reset();
+emulatorPerFile((started, itsControl) => {
+  emulator = started;
+  control = itsControl;
 });
 
 /**
