@@ -34,8 +34,13 @@ function linkedInSection(popup: Page): Locator {
 }
 
 async function pasteToken(section: Locator, token: string, daysLeft?: number): Promise<void> {
-  await section.getByLabel('Access token', { exact: true }).fill(token);
-  if (daysLeft !== undefined) await section.getByLabel('Days until it ends').fill(String(daysLeft));
+  const tokenField = section.getByLabel('Access token', { exact: true });
+  const daysField = section.getByLabel('Days until it ends');
+  await tokenField.fill(token);
+  if (daysLeft !== undefined) await daysField.fill(String(daysLeft));
+  // Checked before the click: on a busy machine the section may render again meanwhile.
+  await expect(tokenField).toHaveValue(token);
+  await expect(daysField).toHaveValue(daysLeft === undefined ? '' : String(daysLeft));
   await section.getByRole('button', { name: 'Connect token' }).click();
 }
 
