@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'wxt';
+import { manifestCommands } from './lib/shortcuts';
 
 // See https://wxt.dev/api/config.html
 const require = createRequire(import.meta.url);
@@ -49,6 +50,8 @@ export default defineConfig({
       'https://api.linkedin.com/*',
       'https://www.linkedin.com/oauth/*',
     ],
+    // Keyboard shortcuts, changeable in the browser's shortcut settings (lib/shortcuts.ts).
+    commands: manifestCommands(),
     web_accessible_resources: [
       // Per-session URLs, so LinkedIn cannot probe for the extension through these files.
       {

@@ -5,15 +5,9 @@
 import { storage } from 'wxt/utils/storage';
 import { normalizeEmoji } from '@/lib/emoji/normalize';
 import { isSingleEmoji } from '@/lib/emoji/single';
+import { DEFAULT_QUICK_SET, QUICK_SET_STORAGE_KEY } from '@/lib/quick-set-default';
 
-export const DEFAULT_QUICK_SET: readonly string[] = Object.freeze([
-  '👍',
-  '❤️',
-  '😂',
-  '😮',
-  '😢',
-  '👏',
-]);
+export { DEFAULT_QUICK_SET };
 
 /** More than this no longer fits on a message's bar. */
 export const MAX_QUICK_SET = 10;
@@ -42,7 +36,7 @@ export function validateQuickSet(
   return { ok: true, list };
 }
 
-const quickSetItem = storage.defineItem<string[]>('local:settings.quickSet', {
+const quickSetItem = storage.defineItem<string[]>(`local:${QUICK_SET_STORAGE_KEY}`, {
   fallback: [...DEFAULT_QUICK_SET],
 });
 

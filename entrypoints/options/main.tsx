@@ -3,12 +3,14 @@ import { ConnectionForm } from '@/components/ConnectionForm';
 import { PostControlsSwitch } from '@/components/PostControlsSwitch';
 import { QuickSetEditor } from '@/components/QuickSetEditor';
 import { mountPage } from '@/components/query-client';
+import { ShortcutList } from '@/components/ShortcutList';
 
 mountPage(
   <main className="mx-auto max-w-2xl space-y-8 p-6">
     <h1 className="text-2xl font-bold">Reactbar options</h1>
     <QuickSetEditor />
     <PostControlsSwitch />
+    <ShortcutList />
     <ConnectionForm />
   </main>,
 );

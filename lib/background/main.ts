@@ -18,6 +18,7 @@ import {
   linkedInFor,
   linkedInForTokenId,
 } from './clients';
+import { listenToShortcuts } from './commands';
 import { indexedDbEngineStorage } from './engine-storage';
 import { toEverywhere, toExtensionPages, toLinkedInTabs, trackLinkedInFrames } from './fanout';
 import { createLinkedInConnector } from './linkedin-connect';
@@ -32,6 +33,7 @@ const REALTIME_ALARM = 'realtime-watchdog';
 
 export function startBackground(): void {
   trackLinkedInFrames();
+  listenToShortcuts();
   const startedAt = Date.now();
   const version = browser.runtime.getManifest().version;
 

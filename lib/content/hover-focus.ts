@@ -28,6 +28,14 @@ export function trackHoverAndFocus(
     hovered = slot;
     store.setState({ hovered: slot?.id ?? null });
   };
+  // The pointer left the page (to the browser's UI, or another frame): nothing here is hovered,
+  // so a keyboard shortcut acts on the frame the pointer is in, not on a stale target here.
+  const onPointerOut = (event: PointerEvent) => {
+    if (event.relatedTarget !== null || hovered === undefined) return;
+    hovered.host.removeAttribute('data-hover');
+    hovered = undefined;
+    store.setState({ hovered: null });
+  };
   const onFocusChange = (event: FocusEvent) => {
     const into =
       event.type === 'focusin'
@@ -37,6 +45,7 @@ export function trackHoverAndFocus(
     if (store.getState().focused !== id) store.setState({ focused: id });
   };
   doc.addEventListener('pointerover', onPointerOver, { passive: true, signal });
+  doc.addEventListener('pointerout', onPointerOut, { passive: true, signal });
   doc.addEventListener('focusin', onFocusChange, { signal });
   doc.addEventListener('focusout', onFocusChange, { signal });
 }

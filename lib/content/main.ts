@@ -13,6 +13,7 @@ import { createContentStore, type Slot } from './frame-store';
 import { trackHoverAndFocus } from './hover-focus';
 import { watchPostsInView } from './in-view';
 import { type FoundTarget, startScanner } from './scanner';
+import { listenToShortcuts } from './shortcuts';
 import { createSlotRegistry, makeKeyboardStop, removeKeyboardStop } from './slots';
 import { watchLinkedInTheme } from './theme';
 import { type ContentUi, type LoadContentUi, loadUiWhenWanted } from './ui-loader';
@@ -105,11 +106,13 @@ export function startContentScript(ctx: ContentScriptContext, loadUi: LoadConten
     else ui = mounted;
   });
   const stopListening = listenToBroadcasts(store, views);
+  const stopShortcuts = listenToShortcuts(store, actions);
 
   ctx.onInvalidated(() => {
     stopLoading();
     stopTheme();
     stopListening();
+    stopShortcuts();
     stopWatchingSwitch();
     inView.stop();
     scanner.stop();

@@ -7,6 +7,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { AccountsOverview, KeySummary, RealtimeState } from '../accounts/types';
 import type { Notice, ServiceName, TargetRef, TargetView } from '../reactions/types';
 import type { ConnectionSettings } from '../settings';
+import type { ShortcutCommand } from '../shortcuts';
 import type {
   ConnectLinkedInTokenRequest,
   LinkedInActorsView,
@@ -116,6 +117,11 @@ export interface BroadcastProtocol {
    */
   accountsChanged(data: { realtime?: Record<string, RealtimeState> }): void;
   historyChanged(): void;
+  /**
+   * A keyboard shortcut the browser heard in this tab (see lib/shortcuts.ts); a frame answers
+   * whether it acted.
+   */
+  shortcut(data: { command: ShortcutCommand }): boolean;
 }
 
 /** The name of the error the background answers a refused message with (its kind, kept

@@ -173,3 +173,22 @@ export async function addKeyThroughPopup(
     .waitFor({ state: 'attached' });
   await popup.close();
 }
+
+/** Connects LinkedIn by pasting `token` in the popup's Accounts tab, as a user does. */
+export async function connectLinkedInThroughPopup(
+  context: BrowserContext,
+  extensionId: string,
+  token: string,
+): Promise<void> {
+  const popup = await context.newPage();
+  await popup.goto(`${extensionPageUrl(extensionId, 'popup.html')}#accounts`);
+  const section = popup.getByRole('region', { name: 'LinkedIn', exact: true });
+  const tokenField = section.getByLabel('Access token', { exact: true });
+  await tokenField.fill(token);
+  await tokenField.evaluate((field, value) => {
+    if ((field as HTMLInputElement).value !== value) throw new Error('The token field was reset');
+  }, token);
+  await section.getByRole('button', { name: 'Connect token' }).click();
+  await section.getByRole('heading', { name: /^Connected as / }).waitFor();
+  await popup.close();
+}
