@@ -3,10 +3,10 @@
  * in the browser's own shortcut settings. One list serves the manifest (wxt.config.ts), the
  * background (which hears the command) and the options page (which lists them).
  */
+import type { ReactNthCommand, ShortcutCommand } from './shortcut-command';
 
-/** Reacts with the n-th quick reaction (message emoji, or LinkedIn's n-th type) of the target in use. */
-export type ReactNthCommand = `react-${1 | 2 | 3 | 4 | 5 | 6}`;
-export type ShortcutCommand = ReactNthCommand | 'open-picker' | 'react-latest';
+export type { ShortcutCommand } from './shortcut-command';
+export { quickIndexOf } from './shortcut-command';
 
 export interface ShortcutSpec {
   command: ShortcutCommand;
@@ -46,12 +46,6 @@ const COMMANDS = new Set<string>(SHORTCUTS.map((spec) => spec.command));
 
 export function isShortcutCommand(value: unknown): value is ShortcutCommand {
   return typeof value === 'string' && COMMANDS.has(value);
-}
-
-/** The 0-based quick reaction a `react-n` command means; null for the other commands. */
-export function quickIndexOf(command: ShortcutCommand): number | null {
-  const match = /^react-(\d)$/.exec(command);
-  return match ? Number(match[1]) - 1 : null;
 }
 
 /** The manifest's `commands` entry. */

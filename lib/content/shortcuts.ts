@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { KINDS, REACTION_TYPES } from '../kinds/registry';
 import { broadcastMessenger } from '../messaging/protocol';
 import { DEFAULT_QUICK_SET, QUICK_SET_STORAGE_KEY } from '../quick-set-default';
-import { quickIndexOf, type ShortcutCommand } from '../shortcuts';
+import { quickIndexOf, type ShortcutCommand } from '../shortcut-command';
 import type { BarActions, UserEvent } from './actions';
 import type { ContentStore, Slot } from './frame-store';
 

@@ -7,7 +7,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { AccountsOverview, KeySummary, RealtimeState } from '../accounts/types';
 import type { Notice, ServiceName, TargetRef, TargetView } from '../reactions/types';
 import type { ConnectionSettings } from '../settings';
-import type { ShortcutCommand } from '../shortcuts';
+import type { ShortcutCommand } from '../shortcut-command';
 import type {
   ConnectLinkedInTokenRequest,
   LinkedInActorsView,
