@@ -173,3 +173,40 @@ export async function addKeyThroughPopup(
     .waitFor({ state: 'attached' });
   await popup.close();
 }
+
+/**
+ * Connects LinkedIn in an open popup's Accounts tab (`popup.html#accounts`) as a user does: the
+ * token pasted under "Or paste an access token", then *Connect token*. Resolves once the section
+ * says "Connected as …" (the name LinkedIn's userinfo gives); throws with the section's words if
+ * it refuses. A busy machine may render the section again between the fill and the click,
+ * emptying the field: then the popup says to paste the token first, and it is pasted again.
+ */
+export async function connectLinkedInInPopup(popup: Page, token: string): Promise<void> {
+  const section = popup.getByRole('region', { name: 'LinkedIn', exact: true });
+  const connected = section.getByRole('heading', { name: /^Connected as / });
+  const problem = section.getByRole('alert');
+  const field = section.getByLabel('Access token', { exact: true });
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await field.fill(token);
+    if ((await field.inputValue()) !== token) continue;
+    await section.getByRole('button', { name: 'Connect token' }).click();
+    await connected.or(problem).first().waitFor({ timeout: 15_000 });
+    if (await connected.isVisible()) return;
+    const words = (await problem.first().textContent()) ?? '';
+    if (!/paste your linkedin access token first/i.test(words))
+      throw new Error(`LinkedIn did not connect: ${words}`);
+  }
+  throw new Error('LinkedIn did not connect: the token field kept emptying');
+}
+
+/** Opens the popup's Accounts tab, connects LinkedIn with `token` and closes the popup. */
+export async function connectLinkedInThroughPopup(
+  context: BrowserContext,
+  extensionId: string,
+  token: string,
+): Promise<void> {
+  const popup = await context.newPage();
+  await popup.goto(`${extensionPageUrl(extensionId, 'popup.html')}#accounts`);
+  await connectLinkedInInPopup(popup, token);
+  await popup.close();
+}
