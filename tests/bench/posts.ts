@@ -21,7 +21,7 @@ import path from 'node:path';
 import type { BrowserContext, CDPSession, Locator, Page } from '@playwright/test';
 import { EmulatorControl } from '../emulator/client';
 import { type Emulator, startEmulator } from '../emulator/server';
-import { fixturePath } from '../fixtures/routes';
+import { fixtureContentType, fixturePath, resolveFixture } from '../fixtures/routes';
 import {
   configureConnection,
   connectLinkedInThroughPopup,
@@ -679,8 +679,17 @@ async function main(): Promise<void> {
       cleanups.push(() => context.close());
       if (variant.name === 'reactbar') reactbarId = extensionId;
       browserVersion = context.browser()?.version() ?? browserVersion;
-      await context.route('https://www.linkedin.com/**', (route) => {
+      await context.route('https://www.linkedin.com/**', async (route) => {
         const url = route.request().url();
+        // The pages' shared stylesheet, as the fixtures link it.
+        const file = resolveFixture(url);
+        if (file?.endsWith('.css')) {
+          return route.fulfill({
+            status: 200,
+            contentType: fixtureContentType(file),
+            body: await readFile(file, 'utf8'),
+          });
+        }
         const page = url.startsWith(POST_URL) ? pages.post : pages.feed;
         return route.fulfill({
           status: 200,

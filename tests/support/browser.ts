@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
-import { FIXTURE_ORIGIN, resolveFixture } from '../fixtures/routes';
+import { FIXTURE_ORIGIN, fixtureContentType, resolveFixture } from '../fixtures/routes';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const EXTENSION_DIR = path.join(PROJECT_ROOT, '.output', 'chrome-mv3');
@@ -104,7 +104,10 @@ export async function stopBackgroundWorker(context: BrowserContext): Promise<voi
   await page.close();
 }
 
-/** Serves the fixture pages as https://www.linkedin.com/… to the real content script. */
+/**
+ * Serves the fixture pages (and their shared stylesheet) as https://www.linkedin.com/… to the
+ * real content script.
+ */
 export async function serveFixtures(context: BrowserContext): Promise<void> {
   await context.route(`${FIXTURE_ORIGIN}/**`, async (route) => {
     const file = resolveFixture(route.request().url());
@@ -118,7 +121,7 @@ export async function serveFixtures(context: BrowserContext): Promise<void> {
     }
     await route.fulfill({
       status: 200,
-      contentType: 'text/html; charset=utf-8',
+      contentType: fixtureContentType(file),
       body: await readFile(file, 'utf8'),
     });
   });
