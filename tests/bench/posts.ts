@@ -379,6 +379,21 @@ async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
   return Object.fromEntries(list.map((metric) => [metric.name, metric.value]));
 }
 
+/** The items, BATCH per animation frame, each batch's markup for the gen-A and gen-B lists. */
+function batchesOf(items: Item[]): { a: string; b: string }[] {
+  const batches: { a: string; b: string }[] = [];
+  for (let start = 0; start < items.length; start += BATCH) {
+    const slice = items.slice(start, start + BATCH);
+    const join = (into: 'a' | 'b') =>
+      slice
+        .filter((item) => item.into === into)
+        .map((item) => item.html)
+        .join('');
+    batches.push({ a: join('a'), b: join('b') });
+  }
+  return batches;
+}
+
 interface LoadFigures {
   taskMs: number;
   threadMs: number;
@@ -399,21 +414,10 @@ async function loadRun(
   await cdp.send('Performance.enable');
   await page.goto(url, { waitUntil: 'load' });
   await sleep(1000);
-  const batches: { a: string; b: string }[] = [];
-  for (let start = 0; start < items.length; start += BATCH) {
-    const slice = items.slice(start, start + BATCH);
-    batches.push({
-      a: slice
-        .filter((item) => item.into === 'a')
-        .map((item) => item.html)
-        .join(''),
-      b: slice
-        .filter((item) => item.into === 'b')
-        .map((item) => item.html)
-        .join(''),
-    });
-  }
-  await page.evaluate((next) => (window as unknown as BenchWindow).__bench.load(next), batches);
+  await page.evaluate(
+    (next) => (window as unknown as BenchWindow).__bench.load(next),
+    batchesOf(items),
+  );
   await cdp.send('HeapProfiler.collectGarbage');
   const before = await metrics(cdp);
   const result: RunResult = await page.evaluate(
@@ -443,17 +447,10 @@ async function loadRun(
 async function openFeed(context: BrowserContext, items: Item[]): Promise<Page> {
   const page = await context.newPage();
   await page.goto(FEED_URL, { waitUntil: 'load' });
-  const batches: { a: string; b: string }[] = [];
-  for (let start = 0; start < items.length; start += BATCH) {
-    const slice = items.slice(start, start + BATCH);
-    const join = (into: 'a' | 'b') =>
-      slice
-        .filter((item) => item.into === into)
-        .map((item) => item.html)
-        .join('');
-    batches.push({ a: join('a'), b: join('b') });
-  }
-  await page.evaluate((next) => (window as unknown as BenchWindow).__bench.load(next), batches);
+  await page.evaluate(
+    (next) => (window as unknown as BenchWindow).__bench.load(next),
+    batchesOf(items),
+  );
   await page.evaluate(() => (window as unknown as BenchWindow).__bench.run(null, 0, 10_000));
   return page;
 }
