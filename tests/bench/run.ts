@@ -16,7 +16,7 @@ import path from 'node:path';
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { reactPath } from '../emulator/fixtures';
 import { type Emulator, startEmulator } from '../emulator/server';
-import { resolveFixture } from '../fixtures/routes';
+import { fixtureContentType, resolveFixture } from '../fixtures/routes';
 import {
   addKeyThroughPopup,
   configureConnection,
@@ -237,7 +237,7 @@ async function launch(
     } else if (fixture) {
       await route.fulfill({
         status: 200,
-        contentType: 'text/html; charset=utf-8',
+        contentType: fixtureContentType(fixture),
         body: await readFile(fixture, 'utf8'),
       });
     } else {

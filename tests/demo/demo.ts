@@ -1,7 +1,10 @@
 /**
  * `npm run demo`: the built extension against the local emulator, on the fixture pages, with
- * the demo ConnectSafely key added. With a display it opens Chromium for clicking around;
- * without one it runs headless, reacts in one tab, saves screenshots and prints where they are.
+ * the demo ConnectSafely key added and the demo member's LinkedIn token connected. With a display
+ * it opens Chromium for clicking around; without one it runs headless: reacts to a message in one
+ * messaging tab and checks the other follows, then connects LinkedIn in the popup, reacts to a
+ * post and a comment in one feed tab and checks the other follows and the emulator holds them,
+ * saves screenshots and prints where they are.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -12,11 +15,13 @@ import { FIXTURE_URLS } from '../fixtures/routes';
 import {
   addKeyThroughPopup,
   configureConnection,
+  connectLinkedInThroughPopup,
   extensionPageUrl,
   launchBrowser,
   PROJECT_ROOT,
   serveFixtures,
 } from '../support/browser';
+import { demoPostsAndComments } from './posts';
 
 const headless = !process.env.DISPLAY || process.argv.includes('--headless');
 const outputDir = path.join(PROJECT_ROOT, 'demo-output');
@@ -24,6 +29,7 @@ const outputDir = path.join(PROJECT_ROOT, 'demo-output');
 const emulator = await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 0) });
 console.log(`Emulator: ${emulator.urls.connectSafelyUrl} (socket ${emulator.urls.socketUrl})`);
 console.log(`Demo ConnectSafely key: ${emulator.credentials.connectSafelyKey}`);
+console.log(`Demo LinkedIn token: ${emulator.credentials.linkedinToken}`);
 
 const { context, extensionId } = await launchBrowser({ headless });
 if (!extensionId) throw new Error('The extension did not load');
@@ -44,10 +50,14 @@ const tabA = await open(FIXTURE_URLS.messaging);
 const tabB = await open(FIXTURE_URLS.messaging);
 
 if (!headless) {
+  await connectLinkedInThroughPopup(context, extensionId, emulator.credentials.linkedinToken);
+  await open(FIXTURE_URLS.feed);
   console.log(
     'Chromium is open with Reactbar: hover a message in either messaging tab and click an emoji;',
   );
-  console.log('the other tab follows. Close the browser window to stop the demo.');
+  console.log('the other tab follows. LinkedIn is connected: the feed is open in two tabs, so a');
+  console.log("post's or a comment's reaction in one shows in the other.");
+  console.log('Close the browser window to stop the demo.');
   await new Promise<void>((resolve) => context.on('close', () => resolve()));
   await emulator.close();
   process.exit(0);
@@ -85,6 +95,10 @@ await popup.setViewportSize({ width: 380, height: 600 });
 await popup.goto(extensionPageUrl(extensionId, 'popup.html'));
 await popup.getByRole('tab', { name: 'History' }).click();
 await shoot(popup, 'popup-history');
+await popup.close();
+
+// Posts and comments: LinkedIn connected in the popup, two feed tabs in sync, the emulator checked.
+await demoPostsAndComments({ context, extensionId, emulator, shoot });
 
 for (const [name, page] of Object.entries({ feed, overlay, messaging: tabA })) {
   console.log(

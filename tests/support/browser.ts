@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
-import { FIXTURE_ORIGIN, resolveFixture } from '../fixtures/routes';
+import { FIXTURE_ORIGIN, fixtureContentType, resolveFixture } from '../fixtures/routes';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const EXTENSION_DIR = path.join(PROJECT_ROOT, '.output', 'chrome-mv3');
@@ -104,7 +104,10 @@ export async function stopBackgroundWorker(context: BrowserContext): Promise<voi
   await page.close();
 }
 
-/** Serves the fixture pages as https://www.linkedin.com/… to the real content script. */
+/**
+ * Serves the fixture pages (and their shared stylesheet) as https://www.linkedin.com/… to the
+ * real content script.
+ */
 export async function serveFixtures(context: BrowserContext): Promise<void> {
   await context.route(`${FIXTURE_ORIGIN}/**`, async (route) => {
     const file = resolveFixture(route.request().url());
@@ -118,7 +121,7 @@ export async function serveFixtures(context: BrowserContext): Promise<void> {
     }
     await route.fulfill({
       status: 200,
-      contentType: 'text/html; charset=utf-8',
+      contentType: fixtureContentType(file),
       body: await readFile(file, 'utf8'),
     });
   });
@@ -174,7 +177,32 @@ export async function addKeyThroughPopup(
   await popup.close();
 }
 
-/** Connects LinkedIn by pasting `token` in the popup's Accounts tab, as a user does. */
+/**
+ * Connects LinkedIn in an open popup's Accounts tab (`popup.html#accounts`) as a user does: the
+ * token pasted under "Or paste an access token", then *Connect token*. Resolves once the section
+ * says "Connected as …" (the name LinkedIn's userinfo gives); throws with the section's words if
+ * it refuses. A busy machine may render the section again between the fill and the click,
+ * emptying the field: then the popup says to paste the token first, and it is pasted again.
+ */
+export async function connectLinkedInInPopup(popup: Page, token: string): Promise<void> {
+  const section = popup.getByRole('region', { name: 'LinkedIn', exact: true });
+  const connected = section.getByRole('heading', { name: /^Connected as / });
+  const problem = section.getByRole('alert');
+  const field = section.getByLabel('Access token', { exact: true });
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await field.fill(token);
+    if ((await field.inputValue()) !== token) continue;
+    await section.getByRole('button', { name: 'Connect token' }).click();
+    await connected.or(problem).first().waitFor({ timeout: 15_000 });
+    if (await connected.isVisible()) return;
+    const words = (await problem.first().textContent()) ?? '';
+    if (!/paste your linkedin access token first/i.test(words))
+      throw new Error(`LinkedIn did not connect: ${words}`);
+  }
+  throw new Error('LinkedIn did not connect: the token field kept emptying');
+}
+
+/** Opens the popup's Accounts tab, connects LinkedIn with `token` and closes the popup. */
 export async function connectLinkedInThroughPopup(
   context: BrowserContext,
   extensionId: string,
@@ -182,13 +210,6 @@ export async function connectLinkedInThroughPopup(
 ): Promise<void> {
   const popup = await context.newPage();
   await popup.goto(`${extensionPageUrl(extensionId, 'popup.html')}#accounts`);
-  const section = popup.getByRole('region', { name: 'LinkedIn', exact: true });
-  const tokenField = section.getByLabel('Access token', { exact: true });
-  await tokenField.fill(token);
-  await tokenField.evaluate((field, value) => {
-    if ((field as HTMLInputElement).value !== value) throw new Error('The token field was reset');
-  }, token);
-  await section.getByRole('button', { name: 'Connect token' }).click();
-  await section.getByRole('heading', { name: /^Connected as / }).waitFor();
+  await connectLinkedInInPopup(popup, token);
   await popup.close();
 }

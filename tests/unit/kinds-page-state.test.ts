@@ -23,7 +23,9 @@ function load(name: keyof typeof FILES): void {
   const html = readFileSync(path.resolve('tests/fixtures', FILES[name]), 'utf8');
   document.documentElement.innerHTML = html
     .replace(/^[\s\S]*?<html[^>]*>/, '')
-    .replace(/<\/html>\s*$/, '');
+    .replace(/<\/html>\s*$/, '')
+    // The pages' shared stylesheet: nothing here reads styles, and there is no server to fetch it.
+    .replace(/<link rel="stylesheet"[^>]*>/g, '');
 }
 
 /** The fixture's `loadMore()`, by hand (scripts do not run here). */
