@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import type { AccountsOverview } from '@/lib/accounts/types';
 import { AddKeyForm } from './AddKeyForm';
 import { KeyCard } from './KeyCard';
 import { LinkedInSection } from './LinkedInSection';
@@ -22,92 +23,96 @@ export function AccountsTab() {
     if (keyCount === 0) keyInput.current?.focus();
   }, [keyCount]);
 
-  const linkedIn = (
-    <div className="border-t border-gray-200 pt-3 dark:border-gray-800">
-      <LinkedInSection announce={setAnnouncement} />
-    </div>
-  );
-
-  if (accounts.isPending) {
-    return (
-      <div className="space-y-3 p-3">
-        <p className={mutedText}>Loading your keys…</p>
-        {linkedIn}
-      </div>
-    );
-  }
-  if (accounts.isError) {
-    return (
-      <div className="space-y-3 p-3">
-        <div className="space-y-2">
-          <p role="alert" className={alertText}>
-            Could not load your keys: {accounts.error.message}
-          </p>
-          <button type="button" onClick={() => void accounts.refetch()} className={secondaryButton}>
-            Try again
-          </button>
-        </div>
-        {linkedIn}
-      </div>
-    );
+  let keysPart: ReactNode;
+  if (accounts.data) {
+    keysPart = keysView(accounts.data);
+  } else if (accounts.isError) {
+    keysPart = <LoadProblem error={accounts.error} onRetry={() => void accounts.refetch()} />;
+  } else {
+    keysPart = <p className={mutedText}>Loading your keys…</p>;
   }
 
-  const { keys, defaultAccount } = accounts.data;
-  const addForm = (
-    <AddKeyForm
-      keyInputRef={keyInput}
-      onAdded={(label) => setAnnouncement(`Key ${label ? `“${label}” ` : ''}added.`)}
-    />
-  );
-
+  // Whatever is loaded, the LinkedIn section stays in one place, so a refresh never remounts it
+  // (and never empties a field the member is filling in).
   return (
     <div className="space-y-3 p-3">
       <p role="status" className="sr-only">
         {announcement}
       </p>
-      {keys.length === 0 ? (
-        <>
-          <p className="text-sm">
-            For messages, Reactbar reacts through your ConnectSafely account, so it needs a
-            ConnectSafely API key. Paste one below: Reactbar checks it, then lists the LinkedIn
-            accounts it can react as. The key stays in this browser.
-          </p>
-          {addForm}
-        </>
-      ) : (
-        <>
-          <section aria-labelledby={headingId} className="space-y-2">
-            <h2
-              id={headingId}
-              ref={keysHeading}
-              tabIndex={-1}
-              className="text-sm font-semibold outline-none"
-            >
-              Your keys
-            </h2>
-            {defaultAccount || !keys.some((key) => key.accounts.length > 0) ? null : (
-              <p className="text-xs text-amber-700 dark:text-amber-300">
-                Choose an account under “Use for reactions” so Reactbar knows who is reacting.
-              </p>
-            )}
-            <ul className="space-y-3">
-              {keys.map((key) => (
-                <KeyCard
-                  key={key.id}
-                  apiKey={key}
-                  defaultAccount={defaultAccount}
-                  onRemoved={() => {
-                    setAnnouncement('Key removed.');
-                    keysHeading.current?.focus();
-                  }}
-                />
-              ))}
-            </ul>
-          </section>
-          {addForm}
-        </>
-      )}
-      {linkedIn}
+      {keysPart}
+      {/* The keys shown stay; a refresh that failed is said beside them. */}
+      {accounts.data && accounts.isRefetchError ? (
+        <LoadProblem error={accounts.error} onRetry={() => void accounts.refetch()} />
+      ) : null}
+      <div className="border-t border-gray-200 pt-3 dark:border-gray-800">
+        <LinkedInSection announce={setAnnouncement} />
+      </div>
+    </div>
+  );
+
+  function keysView({ keys, defaultAccount }: AccountsOverview): ReactNode {
+    const addForm = (
+      <AddKeyForm
+        keyInputRef={keyInput}
+        onAdded={(label) => setAnnouncement(`Key ${label ? `“${label}” ` : ''}added.`)}
+      />
+    );
+
+    return keys.length === 0 ? (
+      <>
+        <p className="text-sm">
+          For messages, Reactbar reacts through your ConnectSafely account, so it needs a
+          ConnectSafely API key. Paste one below: Reactbar checks it, then lists the LinkedIn
+          accounts it can react as. The key stays in this browser.
+        </p>
+        {addForm}
+      </>
+    ) : (
+      <>
+        <section aria-labelledby={headingId} className="space-y-2">
+          <h2
+            id={headingId}
+            ref={keysHeading}
+            tabIndex={-1}
+            className="text-sm font-semibold outline-none"
+          >
+            Your keys
+          </h2>
+          {defaultAccount || !keys.some((key) => key.accounts.length > 0) ? null : (
+            <p className="text-xs text-amber-700 dark:text-amber-300">
+              Choose an account under “Use for reactions” so Reactbar knows who is reacting.
+            </p>
+          )}
+          <ul className="space-y-3">
+            {keys.map((key) => (
+              <KeyCard
+                key={key.id}
+                apiKey={key}
+                defaultAccount={defaultAccount}
+                onRemoved={() => {
+                  setAnnouncement('Key removed.');
+                  keysHeading.current?.focus();
+                }}
+              />
+            ))}
+          </ul>
+        </section>
+        {addForm}
+      </>
+    );
+  }
+}
+
+/** A load or refresh the background did not answer, with a way to try again. */
+function LoadProblem({ error, onRetry }: { error: Error; onRetry(): void }) {
+  return (
+    <div className="space-y-2">
+      <p role="alert" className={alertText}>
+        Could not load your keys: {error.message}
+      </p>
+      <button type="button" onClick={onRetry} className={secondaryButton}>
+        Try again
+      </button>
     </div>
   );
 }

@@ -22,20 +22,22 @@ export function LinkedInSection({ announce }: { announce(message: string): void 
     if (reconnecting) firstField.current?.focus();
   }, [reconnecting]);
 
+  const loadProblem = linkedIn.isError ? (
+    <div className="space-y-2">
+      <p role="alert" className={alertText}>
+        Could not load your LinkedIn connection: {linkedIn.error.message}
+      </p>
+      <button type="button" onClick={() => void linkedIn.refetch()} className={secondaryButton}>
+        Try again
+      </button>
+    </div>
+  ) : null;
+
+  // What was loaded stays shown when a refresh fails (a half-filled form keeps its text); the
+  // failure is said after it.
   let body: ReactNode;
-  if (linkedIn.isPending) {
-    body = <p className={mutedText}>Loading your LinkedIn connection…</p>;
-  } else if (linkedIn.isError) {
-    body = (
-      <div className="space-y-2">
-        <p role="alert" className={alertText}>
-          Could not load your LinkedIn connection: {linkedIn.error.message}
-        </p>
-        <button type="button" onClick={() => void linkedIn.refetch()} className={secondaryButton}>
-          Try again
-        </button>
-      </div>
-    );
+  if (!linkedIn.data) {
+    body = loadProblem ?? <p className={mutedText}>Loading your LinkedIn connection…</p>;
   } else {
     const { app, redirectUrl, signIn } = linkedIn.data;
     const forms = (
@@ -84,6 +86,7 @@ export function LinkedInSection({ announce }: { announce(message: string): void 
         LinkedIn
       </h2>
       {body}
+      {linkedIn.data ? loadProblem : null}
     </section>
   );
 }

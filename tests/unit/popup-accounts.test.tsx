@@ -460,3 +460,40 @@ describe('RealtimeStatus', () => {
     expect(container.textContent).toBe(text);
   });
 });
+
+describe('a refresh that fails', () => {
+  it('keeps what the member typed in both sections, and says the refresh failed', async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    await act(async () => {
+      root.render(
+        <QueryClientProvider client={client}>
+          <AccountsTab />
+        </QueryClientProvider>,
+      );
+    });
+    await waitFor(() => field('Access token'));
+    type(field('API key'), 'cs_live_half_typed');
+    type(field('Access token'), 'AQX_half_pasted');
+
+    // The background does not answer one refresh of either overview (a restarting worker)…
+    serve({
+      getAccounts: () => Promise.reject(new Error('The background is restarting')),
+      getLinkedIn: () => Promise.reject(new Error('The background is restarting')),
+    });
+    await act(async () => {
+      await client.refetchQueries();
+    });
+    await waitFor(() => expect(alerts().join(' ')).toContain('The background is restarting'));
+    expect(field('API key').value).toBe('cs_live_half_typed');
+    expect(field('Access token').value).toBe('AQX_half_pasted');
+
+    // …and answers the next: nothing typed was lost, and the note goes.
+    serve();
+    await act(async () => {
+      await client.refetchQueries();
+    });
+    await waitFor(() => expect(alerts()).toEqual([]));
+    expect(field('API key').value).toBe('cs_live_half_typed');
+    expect(field('Access token').value).toBe('AQX_half_pasted');
+  });
+});
