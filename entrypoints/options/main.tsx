@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import '@/components/styles.css';
 import { ConnectionForm } from '@/components/ConnectionForm';
 import { PostControlsSwitch } from '@/components/PostControlsSwitch';
