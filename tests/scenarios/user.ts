@@ -172,6 +172,20 @@ export const SCENARIOS: readonly Scenario[] = [
     },
   },
   {
+    name: 'the options page links to the privacy policy, bundled with the extension',
+    async run({ driver }) {
+      const options = await driver.openExtensionPage('options.html');
+      const link = await waitFor(options, { role: 'link', name: 'Privacy policy' });
+      assert.equal(link.attributes.href, '/privacy.html');
+      const policy = await driver.openExtensionPage('privacy.html');
+      await waitFor(policy, { role: 'heading', name: 'Reactbar privacy policy' });
+      for (const section of ['What is stored, and where', 'What is sent, and to whom']) {
+        await waitFor(policy, { role: 'heading', name: section });
+      }
+      await waitFor(policy, { css: 'li', text: 'The history: the latest 5,000 lines' });
+    },
+  },
+  {
     name: 'a ConnectSafely key and a LinkedIn token, added in the popup, are checked with the services',
     async run(world) {
       await addKey(world);
