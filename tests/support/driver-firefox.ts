@@ -141,9 +141,13 @@ export class FirefoxDriver implements ExtensionDriver {
 
   private constructor(private readonly firefox: Browser) {}
 
-  /** Starts Firefox with a fresh profile and installs the add-on from `extensionDir`. */
+  /**
+   * Starts Firefox with a fresh profile and installs the add-on, as about:debugging's "Load
+   * Temporary Add-on" does, from a build folder or from a store archive (`npm run zip`).
+   */
   static async launch(extensionDir = FIREFOX_EXTENSION_DIR): Promise<FirefoxDriver> {
-    if (!existsSync(`${extensionDir}/manifest.json`)) {
+    const archive = extensionDir.endsWith('.zip') || extensionDir.endsWith('.xpi');
+    if (!existsSync(archive ? extensionDir : `${extensionDir}/manifest.json`)) {
       throw new Error(`No built add-on in ${extensionDir}: run "npm run build:firefox" first`);
     }
     const firefox = await puppeteer.launch({
