@@ -2,7 +2,8 @@
  * The store archives that `npm run zip` makes load and start in both browsers: the Chrome zip,
  * unpacked, in Chromium (as "Load unpacked" would take it; the Web Store unpacks it the same
  * way), and the Firefox zip as it is, as a temporary add-on (Firefox reads the archive itself).
- * Started means: the options page renders, and the popup shows the background's answer.
+ * Started means: the options page renders, the popup shows the background's answer, and on a
+ * LinkedIn page the content script loads the bars' UI.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,7 +12,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { click, waitFor } from '../scenarios/ui';
+import { EXPECTED } from '../fixtures/expected';
+import { FIXTURE_URLS } from '../fixtures/routes';
+import { click, hover, waitFor } from '../scenarios/ui';
 import type { ExtensionDriver } from '../support/driver';
 import { ChromiumDriver } from '../support/driver-chromium';
 import { FirefoxDriver } from '../support/driver-firefox';
@@ -27,7 +30,11 @@ let unpacked: string;
 
 beforeAll(async () => {
   for (const zip of [CHROME_ZIP, FIREFOX_ZIP, SOURCES_ZIP]) await rm(zip, { force: true });
-  await run('npm', ['run', 'zip'], { cwd: PROJECT_ROOT, maxBuffer: 16 * 1024 * 1024 });
+  // As from a shell: Vitest sets NODE_ENV=test, which would make Vite build React's development
+  // JSX (jsxDEV) against its production runtime, and the bars would fail to render.
+  const env = { ...process.env };
+  delete env.NODE_ENV;
+  await run('npm', ['run', 'zip'], { cwd: PROJECT_ROOT, env, maxBuffer: 16 * 1024 * 1024 });
   unpacked = await mkdtemp(path.join(tmpdir(), 'reactbar-zip-'));
   // python3's zipfile: on every machine this project runs on, unlike unzip.
   await run('python3', ['-m', 'zipfile', '-e', CHROME_ZIP, unpacked]);
@@ -41,6 +48,8 @@ test('npm run zip makes the Chrome, Firefox and sources archives', () => {
   for (const zip of [CHROME_ZIP, FIREFOX_ZIP, SOURCES_ZIP]) expect(existsSync(zip), zip).toBe(true);
 });
 
+const [FIRST_MESSAGE] = EXPECTED.messaging.initial;
+
 async function expectStarted(driver: ExtensionDriver): Promise<void> {
   const options = await driver.openExtensionPage('options.html');
   await waitFor(options, { role: 'heading', name: 'Reactbar options' });
@@ -52,6 +61,15 @@ async function expectStarted(driver: ExtensionDriver): Promise<void> {
     { css: '[data-testid="status-connectsafely"]' },
     (found) => found.text === 'https://api.connectsafely.ai/linkedin',
   );
+  // The content script runs on LinkedIn and loads the bars' UI: without a key, the bar says so.
+  const messaging = await driver.newTab();
+  await messaging.goto(FIXTURE_URLS.messaging);
+  await hover(messaging, { css: `[data-event-urn="${FIRST_MESSAGE?.urn}"]` });
+  await waitFor(messaging, {
+    host: FIRST_MESSAGE?.urn,
+    role: 'button',
+    name: 'Add your ConnectSafely key',
+  });
 }
 
 test('the Chrome archive, unpacked, loads and starts in Chromium', async () => {
