@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'wxt';
+import { zodWithoutEval } from './build/zod-without-eval';
 import { manifestCommands } from './lib/shortcuts';
 
 // See https://wxt.dev/api/config.html
@@ -11,7 +12,7 @@ export default defineConfig({
   srcDir: '.',
   outDir: '.output',
   vite: () => ({
-    plugins: [tailwindcss()],
+    plugins: [tailwindcss(), zodWithoutEval()],
   }),
   hooks: {
     // The bars' UI (entrypoints/content-ui.ts) is import()ed by the content script on first use:
@@ -62,7 +63,29 @@ export default defineConfig({
     ],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
-        gecko: { id: 'reactbar@reactbar.dev', strict_min_version: '125.0' },
+        gecko: {
+          id: 'reactbar@reactbar.dev',
+          // data_collection_permissions came with Firefox 140 (the current ESR) and Firefox for
+          // Android 142: older versions would install the add-on without asking the member.
+          strict_min_version: '140.0',
+          // What leaves the browser (PRIVACY.md), all of it to the two services the member
+          // connects, for the reactions they ask for; nothing to us, no analytics:
+          // authenticationInfo: the ConnectSafely API key (to ConnectSafely), the LinkedIn access
+          // token, and the member's LinkedIn app's client secret and sign-in code (to LinkedIn);
+          // personallyIdentifyingInfo: the member's LinkedIn id (urn:li:person:…) as the actor of
+          // a reaction, and the ConnectSafely account id; personalCommunications: reactions on
+          // LinkedIn messages (which message of which conversation, which emoji);
+          // websiteActivity: reactions on posts and comments (which post, which reaction).
+          data_collection_permissions: {
+            required: [
+              'authenticationInfo',
+              'personallyIdentifyingInfo',
+              'personalCommunications',
+              'websiteActivity',
+            ],
+          },
+        },
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),

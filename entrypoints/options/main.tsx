@@ -1,3 +1,4 @@
+import '@/lib/zod-jitless';
 import '@/components/styles.css';
 import { ConnectionForm } from '@/components/ConnectionForm';
 import { PostControlsSwitch } from '@/components/PostControlsSwitch';
@@ -12,5 +13,12 @@ mountPage(
     <PostControlsSwitch />
     <ShortcutList />
     <ConnectionForm />
+    <footer className="border-t border-gray-200 pt-4 text-sm dark:border-gray-800">
+      <a className="underline" href="/privacy.html" target="_blank" rel="noreferrer">
+        Privacy policy
+      </a>
+      : what Reactbar stores on this device, what it sends to ConnectSafely and LinkedIn, and for
+      how long.
+    </footer>
   </main>,
 );

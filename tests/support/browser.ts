@@ -6,12 +6,11 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page, type Worker } from '@playwright/test';
 import { FIXTURE_ORIGIN, fixtureContentType, resolveFixture } from '../fixtures/routes';
+import { EXTENSION_DIR } from './paths';
 
-export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const EXTENSION_DIR = path.join(PROJECT_ROOT, '.output', 'chrome-mv3');
+export { EXTENSION_DIR, PROJECT_ROOT } from './paths';
 
 const CHROMIUM_CANDIDATES = [
   '/usr/bin/chromium',
