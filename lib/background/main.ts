@@ -130,6 +130,7 @@ export function startBackground(): void {
     return engine.react(request, origin);
   });
   handle('getViews', ({ urns, pageStates }) => engine.views(urns, pageStates));
+  handle('getLinkedInRow', () => linkedInConnector.rowInfo());
   handle('openAccounts', async () => {
     await browser.tabs.create({ url: browser.runtime.getURL('/popup.html#accounts') });
   });

@@ -12,6 +12,7 @@ import { listenToBroadcasts } from './broadcasts';
 import { createContentStore, type Slot } from './frame-store';
 import { trackHoverAndFocus } from './hover-focus';
 import { watchPostsInView } from './in-view';
+import { watchLinkedInRow } from './linkedin-row';
 import { type FoundTarget, startScanner } from './scanner';
 import { createSlotRegistry, makeKeyboardStop, removeKeyboardStop } from './slots';
 import { watchLinkedInTheme } from './theme';
@@ -105,11 +106,13 @@ export function startContentScript(ctx: ContentScriptContext, loadUi: LoadConten
     else ui = mounted;
   });
   const stopListening = listenToBroadcasts(store, views);
+  const stopRowInfo = watchLinkedInRow(store);
 
   ctx.onInvalidated(() => {
     stopLoading();
     stopTheme();
     stopListening();
+    stopRowInfo();
     stopWatchingSwitch();
     inView.stop();
     scanner.stop();

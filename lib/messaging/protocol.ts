@@ -12,6 +12,7 @@ import type {
   LinkedInActorsView,
   LinkedInConnectionSummary,
   LinkedInOverview,
+  LinkedInRowInfo,
   SignInWithLinkedInRequest,
 } from './linkedin';
 
@@ -74,6 +75,8 @@ export interface BackgroundProtocol {
   react(data: ReactRequest): ReactResponse;
   getViews(data: ViewsRequest): ViewsResponse;
   openAccounts(): void;
+  /** As whom the post and comment rows react, and a warning before the connection ends. */
+  getLinkedInRow(): LinkedInRowInfo | null;
   // From the popup.
   getAccounts(): AccountsOverview;
   addKey(data: { apiKey: string; label?: string }): KeySummary;

@@ -127,6 +127,8 @@ export const REQUEST_RULES = {
   },
   // The bar's "Open Accounts" link; the popup switches tabs itself.
   openAccounts: { schema: z.undefined(), senders: ['linkedin'] },
+  // The rows' "Reacts as …" and warning: words only, never a token or a member's name.
+  getLinkedInRow: { schema: z.undefined(), senders: ['linkedin'] },
   // The popup's Accounts tab (also when the bar's link opens it in a tab).
   getAccounts: { schema: z.undefined(), senders: ['popup'] },
   addKey: {

@@ -138,6 +138,12 @@ describe('the door (admit)', () => {
     expect(admitted.context).toEqual({ senderKind: 'linkedin', tabId: 3, frameId: 7 });
     expect(refused('getViews', { urns: [urn] }, popup)).toBe(true);
     expect(refused('openAccounts', undefined, options)).toBe(true);
+    // The rows' words about the connection: for LinkedIn frames, with nothing to pass.
+    expect(admit('getLinkedInRow', undefined, linkedIn, extension).context.senderKind).toBe(
+      'linkedin',
+    );
+    expect(refused('getLinkedInRow', { actor: 'urn:li:person:x' }, linkedIn)).toBe(true);
+    expect(refused('getLinkedInRow', undefined, popup)).toBe(true);
     expect(admit('openAccounts', undefined, linkedIn, extension).context.senderKind).toBe(
       'linkedin',
     );
