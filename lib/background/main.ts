@@ -131,6 +131,7 @@ export function startBackground(): void {
   });
   handle('getViews', ({ urns, pageStates }) => engine.views(urns, pageStates));
   handle('getLinkedInRow', () => linkedInConnector.rowInfo());
+  handle('pageReactionChanged', ({ target, state }) => engine.observePage(target, state));
   handle('openAccounts', async () => {
     await browser.tabs.create({ url: browser.runtime.getURL('/popup.html#accounts') });
   });

@@ -13,6 +13,7 @@ import { createContentStore, type Slot } from './frame-store';
 import { trackHoverAndFocus } from './hover-focus';
 import { watchPostsInView } from './in-view';
 import { watchLinkedInRow } from './linkedin-row';
+import { reportNativeChange, watchNativeReactions } from './native-reactions';
 import { type FoundTarget, startScanner } from './scanner';
 import { createSlotRegistry, makeKeyboardStop, removeKeyboardStop } from './slots';
 import { watchLinkedInTheme } from './theme';
@@ -93,6 +94,16 @@ export function startContentScript(ctx: ContentScriptContext, loadUi: LoadConten
         return host ? slotsByHost.get(host) : undefined;
       },
       slotOfHost: (element) => slotsByHost.get(element),
+    },
+    ctx.signal,
+  );
+  // A click on LinkedIn's own reaction control: the rows (here and in other tabs) follow.
+  watchNativeReactions(
+    document,
+    {
+      targetContaining: (node) => scanner.targetContaining(node),
+      pageState: (target) => scanner.pageState(target),
+      changed: (target, state) => reportNativeChange(store, target, state),
     },
     ctx.signal,
   );

@@ -11,6 +11,7 @@ import { parseCommentUrn, parseMessageUrn, parsePostUrn } from '../urn';
 import type { ConnectLinkedInTokenRequest, SignInWithLinkedInRequest } from './linkedin';
 import type {
   BackgroundProtocol,
+  PageReactionChanged,
   PingRequest,
   ReactRequest,
   SenderKind,
@@ -123,6 +124,17 @@ export const REQUEST_RULES = {
         .refine((states) => Object.keys(states).length <= 500)
         .optional(),
     }) satisfies z.ZodType<ViewsRequest>,
+    senders: ['linkedin'],
+  },
+  // What LinkedIn's own control shows after a trusted click on it: no request leaves for it.
+  pageReactionChanged: {
+    schema: z.strictObject({
+      target: z.union([
+        z.strictObject({ kind: z.literal('post'), urn: postUrn }),
+        z.strictObject({ kind: z.literal('comment'), urn: commentUrn }),
+      ]),
+      state: reactionTypeSchema.nullable(),
+    }) satisfies z.ZodType<PageReactionChanged>,
     senders: ['linkedin'],
   },
   // The bar's "Open Accounts" link; the popup switches tabs itself.

@@ -228,6 +228,39 @@ test('two tabs stay in sync', async ({ context, control }) => {
   await expect.poll(() => typesOn(control, GEN_B)).toEqual(['APPRECIATION']);
 });
 
+test("a click on LinkedIn's own Like: the row follows, here and in another tab, and no request leaves", async ({
+  context,
+  control,
+}) => {
+  const tabA = await context.newPage();
+  const tabB = await context.newPage();
+  await tabA.goto(FIXTURE_URLS.feed);
+  await tabB.goto(FIXTURE_URLS.feed);
+  await reveal(tabA, GEN_A);
+  await reveal(tabB, GEN_A);
+  await expectNone(tabA, GEN_A);
+  const nativeLike = tabA.locator(
+    `[data-urn="${GEN_A}"] .feed-shared-social-action-bar button.react-button__trigger`,
+  );
+  await nativeLike.click();
+  await expect(nativeLike).toHaveAttribute('aria-pressed', 'true');
+  await expectReacted(tabA, GEN_A, 'Like');
+  await expectReacted(tabB, GEN_A, 'Like');
+  // LinkedIn's page applied it itself: Reactbar sends nothing.
+  expect(await control.requests({ route: 'li.create' })).toEqual([]);
+
+  // Unreacted on LinkedIn's control: both rows follow.
+  await nativeLike.click();
+  await expect(nativeLike).toHaveAttribute('aria-pressed', 'false');
+  await expectNone(tabA, GEN_A);
+  await expectNone(tabB, GEN_A);
+  // The row's next click is newer than what the page showed.
+  await button(tabB, GEN_A, 'React Love').click();
+  await expectReacted(tabA, GEN_A, 'Love');
+  await expect.poll(() => typesOn(control, GEN_A)).toEqual(['EMPATHY']);
+  expect(await control.requests({ route: 'li.delete' })).toEqual([]);
+});
+
 test('keyboard: arrows move along the row, Enter reacts', async ({ context, control }) => {
   const page = await context.newPage();
   await page.goto(FIXTURE_URLS.feed);
