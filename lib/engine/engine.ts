@@ -551,7 +551,8 @@ export function createReactionEngine(deps: EngineDeps) {
   /**
    * The views of these targets as the user's current identities see them. `pageStates`: what
    * LinkedIn's own page shows of the member's reaction on one-model targets (a type, or null),
-   * taken for slots the engine has never observed; anything the engine knows wins.
+   * taken for slots the engine has never observed and only where the page shows the actor's
+   * reactions (Backend.pageShows); anything the engine knows wins.
    */
   async function views(
     urns: readonly string[],
@@ -571,7 +572,9 @@ export function createReactionEngine(deps: EngineDeps) {
           if (!kind || !identity) return { urn, active: [], pending: [] };
           const { service, model } = KINDS[kind];
           const shown = pageStates[urn];
-          if (model === 'one' && shown !== undefined && kind !== 'message') {
+          // Only where the page shows this actor's reactions (not a page the member acts for).
+          const pageShowsActor = backendOf(service)?.pageShows?.(identity.actor) === true;
+          if (model === 'one' && shown !== undefined && kind !== 'message' && pageShowsActor) {
             const slot = await slotOf(service, identity.actor, { kind, urn }, '');
             const neverObserved = slot.asOf === 0 && slot.latest.at === 0;
             if (neverObserved && !intents.has(slot.id)) {

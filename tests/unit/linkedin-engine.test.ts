@@ -159,5 +159,8 @@ describe("a reaction made with LinkedIn's own buttons", () => {
     const run = start(new MemoryEngineStorage(), () => 'urn:li:organization:2414183');
     await run.engine.observePage(POST, 'LIKE');
     expect((await run.view(POST.urn))?.active).toEqual([]);
+    // Nor at load: the page's pressed Like is the member's, not the page's.
+    const { views } = await run.engine.views([POST.urn], { [POST.urn]: 'LIKE' });
+    expect(views).toEqual([{ urn: POST.urn, active: [], pending: [] }]);
   });
 });
