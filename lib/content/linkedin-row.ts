@@ -2,7 +2,7 @@
  * What the post and comment rows say of the LinkedIn connection: as whom they react and, from
  * 7 days before the connection ends, a warning. Asked of the background (words only: a frame
  * never sees a token or a member's name) once a row may show them: LinkedIn ready, post
- * controls on, a post or comment in this frame. Asked again after every accounts change (a
+ * controls on, a post or comment found in this frame (rowFound). Asked again after every accounts change (a
  * reset broadcast forgets them: the actor or the connection may have changed) and when the
  * tab is shown again after an hour (days pass in a tab left open).
  */
@@ -17,26 +17,36 @@ export type AskRowInfo = () => Promise<LinkedInRowInfo | null>;
 const askBackground: AskRowInfo = () =>
   backgroundMessenger.sendMessage('getLinkedInRow', undefined);
 
-/** Whether a row in this frame may show the words now and they are not known. */
-function wanted(state: ContentState): boolean {
-  if (state.linkedInRow !== undefined || state.ready.linkedin !== true) return false;
-  if (state.postControls !== true) return false;
-  for (const slot of state.slots.values()) if (slot.target.kind !== 'message') return true;
-  return false;
+/** Whether a row may show the words now and they are not known (cheap: every store update). */
+function wanted(state: ContentState, rows: boolean): boolean {
+  return (
+    rows &&
+    state.linkedInRow === undefined &&
+    state.ready.linkedin === true &&
+    state.postControls === true
+  );
+}
+
+export interface LinkedInRowWatch {
+  /** A post or comment was found in this frame: from now on its row may need the words. */
+  rowFound(): void;
+  stop(): void;
 }
 
 export function watchLinkedInRow(
   store: ContentStore,
   options: { ask?: AskRowInfo; now?: () => number; doc?: Document } = {},
-): () => void {
+): LinkedInRowWatch {
   const { ask = askBackground, now = Date.now, doc = document } = options;
   let asking = false;
   let stopped = false;
   let answeredAt = 0;
+  // A frame of messages only never asks (and never walks its slots to find out).
+  let rows = false;
 
   function consider(): void {
     const state = store.getState();
-    if (asking || stopped || !wanted(state)) return;
+    if (asking || stopped || !wanted(state, rows)) return;
     asking = true;
     // A reset while asking replaces `ready`: the answer may speak of the connection before it.
     const readyAsked = state.ready;
@@ -67,9 +77,16 @@ export function watchLinkedInRow(
   const unsubscribe = store.subscribe(consider);
   doc.addEventListener('visibilitychange', onVisibility);
   consider();
-  return () => {
-    stopped = true;
-    unsubscribe();
-    doc.removeEventListener('visibilitychange', onVisibility);
+  return {
+    rowFound() {
+      if (rows) return;
+      rows = true;
+      consider();
+    },
+    stop() {
+      stopped = true;
+      unsubscribe();
+      doc.removeEventListener('visibilitychange', onVisibility);
+    },
   };
 }

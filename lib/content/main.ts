@@ -40,6 +40,7 @@ export function startContentScript(ctx: ContentScriptContext, loadUi: LoadConten
   /** The target each URN stands for here, to read what LinkedIn's page shows on it. */
   const targetsByUrn = new Map<string, FoundTarget>();
   const inView = watchPostsInView(document, store);
+  const rowInfo = watchLinkedInRow(store);
   // Page states are read when the request leaves (after the scanner's first pass).
   const views = createViewRequester(store, (urn) => {
     const target = targetsByUrn.get(urn);
@@ -61,6 +62,7 @@ export function startContentScript(ctx: ContentScriptContext, loadUi: LoadConten
       slotsByHost.set(target.host, slot);
       targetsByUrn.set(target.urn, target);
       if (target.kind === 'post') inView.add(target.element, slot);
+      if (target.kind !== 'message') rowInfo.rowFound();
       views.request(target.urn);
     },
     removed(target) {
@@ -117,13 +119,12 @@ export function startContentScript(ctx: ContentScriptContext, loadUi: LoadConten
     else ui = mounted;
   });
   const stopListening = listenToBroadcasts(store, views);
-  const stopRowInfo = watchLinkedInRow(store);
 
   ctx.onInvalidated(() => {
     stopLoading();
     stopTheme();
     stopListening();
-    stopRowInfo();
+    rowInfo.stop();
     stopWatchingSwitch();
     inView.stop();
     scanner.stop();

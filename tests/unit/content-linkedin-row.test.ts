@@ -30,7 +30,7 @@ describe('the rows’ connection words', () => {
   it('are asked once a post row may show them, not in a frame of messages only', async () => {
     const store = createContentStore();
     const ask = vi.fn(async () => AS_YOU);
-    const stop = watchLinkedInRow(store, { ask });
+    const watch = watchLinkedInRow(store, { ask });
     const conversationUrn = 'urn:li:msg_conversation:(urn:li:fsd_profile:ACoAABcDeFg123,2-x)';
     store.setState({
       ready: { linkedin: true, connectsafely: true },
@@ -44,6 +44,7 @@ describe('the rows’ connection words', () => {
       ready: { linkedin: false },
       slots: new Map([[2, slot(2, { kind: 'post', urn: POST })]]),
     });
+    watch.rowFound();
     await settle();
     expect(ask).not.toHaveBeenCalled();
     store.setState({ ready: { linkedin: true } });
@@ -53,7 +54,7 @@ describe('the rows’ connection words', () => {
     store.setState({ hovered: 2 });
     await settle();
     expect(ask).toHaveBeenCalledTimes(1);
-    stop();
+    watch.stop();
   });
 
   it('are asked again after an accounts change, and an answer from before it is dropped', async () => {
@@ -65,7 +66,8 @@ describe('the rows’ connection words', () => {
     });
     const answers = [deferred<LinkedInRowInfo | null>(), deferred<LinkedInRowInfo | null>()];
     const ask = vi.fn(() => answers[ask.mock.calls.length - 1]?.promise ?? Promise.resolve(null));
-    const stop = watchLinkedInRow(store, { ask });
+    const watch = watchLinkedInRow(store, { ask });
+    watch.rowFound();
     expect(ask).toHaveBeenCalledTimes(1);
     // The actor changed in the popup while the first question was out.
     applyViewsChanged(store, noViews, { views: [], ready: { linkedin: true }, reset: true });
@@ -76,7 +78,7 @@ describe('the rows’ connection words', () => {
     answers[1]?.resolve(AS_PAGE);
     await settle();
     expect(store.getState().linkedInRow).toEqual(AS_PAGE);
-    stop();
+    watch.stop();
   });
 
   it('are asked again when the tab is shown after an hour', async () => {
@@ -88,7 +90,8 @@ describe('the rows’ connection words', () => {
     });
     let now = 1_000;
     const ask = vi.fn(async () => AS_YOU);
-    const stop = watchLinkedInRow(store, { ask, now: () => now });
+    const watch = watchLinkedInRow(store, { ask, now: () => now });
+    watch.rowFound();
     await settle();
     document.dispatchEvent(new Event('visibilitychange'));
     await settle();
@@ -97,6 +100,6 @@ describe('the rows’ connection words', () => {
     document.dispatchEvent(new Event('visibilitychange'));
     await settle();
     expect(ask).toHaveBeenCalledTimes(2);
-    stop();
+    watch.stop();
   });
 });
