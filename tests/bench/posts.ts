@@ -17,12 +17,17 @@ import path from 'node:path';
 import type { BrowserContext, CDPSession } from '@playwright/test';
 import { fixturePath } from '../fixtures/routes';
 import { EXTENSION_DIR, launchBrowser, PROJECT_ROOT } from '../support/browser';
+import { type CpuProfile, summarizeProfile } from './profile';
 import { percentile } from './stats';
 
 const TARGETS = 1000;
 const BATCH = 10;
 const REPS = Math.max(1, Number(process.env.BENCH_POSTS_REPS ?? 2) || 2);
-const CLICKS = 30;
+const CLICKS = Math.max(0, Number(process.env.BENCH_POSTS_CLICKS ?? 30) || 0);
+/** `feed`, `post` or both (the default): which pages to load. */
+const PAGES = (process.env.BENCH_POSTS_PAGES ?? 'feed,post').split(',');
+/** Set: one extra profiled load of each page with Reactbar, its hot functions printed. */
+const PROFILE = process.env.BENCH_POSTS_PROFILE === '1';
 const NAIVE_DIR = path.join(PROJECT_ROOT, 'tests', 'bench', 'naive', '.output', 'chrome-mv3');
 const FEED_URL = 'https://www.linkedin.com/feed/bench/';
 const POST_URL = 'https://www.linkedin.com/feed/update/urn:li:activity:7499999999999999999/';
@@ -296,6 +301,7 @@ async function loadRun(
   url: string,
   items: Item[],
   hostTag: string | null,
+  profile?: (profile: CpuProfile) => void,
 ): Promise<LoadFigures> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -318,12 +324,18 @@ async function loadRun(
   }
   await page.evaluate((next) => (window as unknown as BenchWindow).__bench.load(next), batches);
   await cdp.send('HeapProfiler.collectGarbage');
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   const before = await metrics(cdp);
   const result: RunResult = await page.evaluate(
     ([tag, expected]) => (window as unknown as BenchWindow).__bench.run(tag, expected, 60_000),
     [hostTag, items.length] as const,
   );
   const after = await metrics(cdp);
+  if (profile) profile((await cdp.send('Profiler.stop')).profile as CpuProfile);
   if (result.timedOut) throw new Error(`decorated ${result.decorated} of ${items.length}`);
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -426,6 +438,7 @@ async function main(): Promise<void> {
     }
     for (let round = 0; round < REPS; round++) {
       for (const [name, page] of Object.entries(pages)) {
+        if (!PAGES.includes(name)) continue;
         for (const variant of VARIANTS) {
           const context = contexts.get(variant.name);
           if (!context) continue;
@@ -435,9 +448,20 @@ async function main(): Promise<void> {
         }
       }
     }
+    const reactbar = contexts.get('reactbar');
+    if (PROFILE && reactbar) {
+      for (const [name, page] of Object.entries(pages)) {
+        if (!PAGES.includes(name)) continue;
+        await loadRun(reactbar, page.url, page.items, 'reactbar-host', (profile) =>
+          console.log(
+            `\nProfile, ${name} page with Reactbar:\n${summarizeProfile(profile, 25).text}`,
+          ),
+        );
+      }
+    }
     for (const variant of VARIANTS) {
       const context = contexts.get(variant.name);
-      if (context)
+      if (context && CLICKS > 0)
         clickSamples[variant.name] = await clicks(context, pages.feed.items, variant.name);
     }
   } finally {
@@ -447,6 +471,7 @@ async function main(): Promise<void> {
   const lines: string[] = [];
   const fmt = (value: number, digits = 1) => value.toFixed(digits);
   for (const [name, byVariant] of Object.entries(results)) {
+    if (!PAGES.includes(name)) continue;
     const none = byVariant.none;
     const added = (variant: VariantName, pick: (run: LoadFigures) => number) =>
       median(byVariant[variant].map((run, index) => pick(run) - pick(none[index] ?? run)));
