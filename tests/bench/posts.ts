@@ -28,6 +28,49 @@ const CLICKS = Math.max(0, Number(process.env.BENCH_POSTS_CLICKS ?? 30) || 0);
 const PAGES = (process.env.BENCH_POSTS_PAGES ?? 'feed,post').split(',');
 /** Set: one extra profiled load of each page with Reactbar, its hot functions printed. */
 const PROFILE = process.env.BENCH_POSTS_PROFILE === '1';
+/**
+ * Set: one extra traced load of each page without an extension and with Reactbar: the renderer
+ * main thread's time by trace event (style, layout, script, GC, …), the two side by side.
+ */
+const TRACE = process.env.BENCH_POSTS_TRACE === '1';
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+/** Milliseconds by event name on the renderer main threads (nested events counted in each). */
+async function traced(cdp: CDPSession, run: () => Promise<unknown>): Promise<Map<string, number>> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  const complete = new Promise<void>((resolve) =>
+    cdp.once('Tracing.tracingComplete', () => resolve()),
+  );
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,v8,disabled-by-default-devtools.timeline',
+    transferMode: 'ReportEvents',
+  });
+  await run();
+  await cdp.send('Tracing.end');
+  await complete;
+  const main = new Set(
+    events
+      .filter((event) => event.ph === 'M' && event.name === 'thread_name')
+      .filter((event) => event.args?.name === 'CrRendererMain')
+      .map((event) => `${event.pid}:${event.tid}`),
+  );
+  const byName = new Map<string, number>();
+  for (const event of events) {
+    if (event.ph !== 'X' || event.dur === undefined || !main.has(`${event.pid}:${event.tid}`))
+      continue;
+    byName.set(event.name, (byName.get(event.name) ?? 0) + event.dur / 1000);
+  }
+  return byName;
+}
 const NAIVE_DIR = path.join(PROJECT_ROOT, 'tests', 'bench', 'naive', '.output', 'chrome-mv3');
 const FEED_URL = 'https://www.linkedin.com/feed/bench/';
 const POST_URL = 'https://www.linkedin.com/feed/update/urn:li:activity:7499999999999999999/';
@@ -302,6 +345,7 @@ async function loadRun(
   items: Item[],
   hostTag: string | null,
   profile?: (profile: CpuProfile) => void,
+  trace?: (byName: Map<string, number>) => void,
 ): Promise<LoadFigures> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -330,10 +374,20 @@ async function loadRun(
     await cdp.send('Profiler.start');
   }
   const before = await metrics(cdp);
-  const result: RunResult = await page.evaluate(
-    ([tag, expected]) => (window as unknown as BenchWindow).__bench.run(tag, expected, 60_000),
-    [hostTag, items.length] as const,
-  );
+  const go = () =>
+    page.evaluate(
+      ([tag, expected]) => (window as unknown as BenchWindow).__bench.run(tag, expected, 60_000),
+      [hostTag, items.length] as const,
+    );
+  let result: RunResult | undefined;
+  if (trace)
+    trace(
+      await traced(cdp, async () => {
+        result = await go();
+      }),
+    );
+  else result = await go();
+  if (!result) throw new Error('bench: no result');
   const after = await metrics(cdp);
   if (profile) profile((await cdp.send('Profiler.stop')).profile as CpuProfile);
   if (result.timedOut) throw new Error(`decorated ${result.decorated} of ${items.length}`);
@@ -457,6 +511,34 @@ async function main(): Promise<void> {
             `\nProfile, ${name} page with Reactbar:\n${summarizeProfile(profile, 25).text}`,
           ),
         );
+      }
+    }
+    if (TRACE) {
+      for (const [name, page] of Object.entries(pages)) {
+        if (!PAGES.includes(name)) continue;
+        const sums: Partial<Record<VariantName, Map<string, number>>> = {};
+        for (const variant of VARIANTS) {
+          const context = contexts.get(variant.name);
+          if (!context || variant.name === 'naive') continue;
+          await loadRun(context, page.url, page.items, variant.hostTag, undefined, (byName) => {
+            sums[variant.name] = byName;
+          });
+        }
+        const names = new Set([...(sums.none?.keys() ?? []), ...(sums.reactbar?.keys() ?? [])]);
+        const rows = [...names]
+          .map((event) => {
+            const none = sums.none?.get(event) ?? 0;
+            const reactbar = sums.reactbar?.get(event) ?? 0;
+            return { event, none, reactbar, added: reactbar - none };
+          })
+          .filter((row) => row.none > 5 || row.reactbar > 5)
+          .sort((a, b) => b.added - a.added);
+        console.log(`\nTrace, ${name} page: main-thread ms by event (nested events in each)`);
+        for (const row of rows.slice(0, 25)) {
+          console.log(
+            `${row.event.padEnd(40)} none ${row.none.toFixed(1).padStart(8)}  Reactbar ${row.reactbar.toFixed(1).padStart(8)}  added ${row.added.toFixed(1).padStart(8)}`,
+          );
+        }
       }
     }
     for (const variant of VARIANTS) {
