@@ -46,7 +46,9 @@ interface TraceEvent {
 /** Milliseconds by event name on the renderer main threads (nested events counted in each). */
 async function traced(cdp: CDPSession, run: () => Promise<unknown>): Promise<Map<string, number>> {
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  cdp.on('Tracing.dataCollected', ({ value }) =>
+    events.push(...(value as unknown as TraceEvent[])),
+  );
   const complete = new Promise<void>((resolve) =>
     cdp.once('Tracing.tracingComplete', () => resolve()),
   );
