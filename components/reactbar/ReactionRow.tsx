@@ -5,11 +5,12 @@
  * target: a click reacts, another type switches, the highlighted one removes. One toolbar tab
  * stop; arrow keys move between reactions.
  */
-import { type KeyboardEvent, useRef, useState } from 'react';
+import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { BarActions } from '@/lib/content/actions';
 import { type ContentStore, EMPTY_VIEW, type Slot } from '@/lib/content/frame-store';
 import { REACTION_TYPES, type ReactionType } from '@/lib/kinds/registry';
+import type { LinkedInRowInfo } from '@/lib/messaging/linkedin';
 import { NoticeBubble } from './NoticeBubble';
 
 /** How LinkedIn names and shows each type. */
@@ -42,6 +43,10 @@ export function ReactionRow({ slot, store, actions }: ReactionRowProps) {
   const notice = useStore(store, (state) => state.notices[urn]);
   // Without a LinkedIn connection the row stays quiet: dimmed, and a click says where to connect.
   const quiet = useStore(store, (state) => state.ready.linkedin !== true);
+  // As whom it reacts, and a quiet warning before the connection ends (no banner on every post).
+  const connection = useStore(store, (state) => state.linkedInRow);
+  const about = quiet || !connection ? null : connection;
+  const describedBy = useId();
   const [chosenIndex, setFocusIndex] = useState<number | null>(null);
   const toolbar = useRef<HTMLDivElement>(null);
   const current = view.active[0];
@@ -79,11 +84,19 @@ export function ReactionRow({ slot, store, actions }: ReactionRowProps) {
         className="rb-bar rb-reactions"
         role="toolbar"
         aria-label={`Reactions on this ${kind}`}
+        aria-describedby={about ? describedBy : undefined}
         onKeyDown={onToolbarKey}
       >
+        {about && (
+          <span id={describedBy} className="rb-sr-only">
+            {rowDescription(about)}
+          </span>
+        )}
         {REACTION_TYPES.map((type, index) => {
           const active = current === type;
           const label = reactionLabel(type, current);
+          // The tooltip says as whom it reacts, and the warning if any, under the action.
+          const title = about ? `${label}\n${rowDescription(about)}` : label;
           return (
             <button
               key={type}
@@ -92,7 +105,7 @@ export function ReactionRow({ slot, store, actions }: ReactionRowProps) {
               tabIndex={index === focusIndex ? 0 : -1}
               aria-pressed={active}
               aria-label={label}
-              title={label}
+              title={title}
               data-type={type}
               data-pending={view.pending.includes(type) || undefined}
               onFocus={() => setFocusIndex(index)}
@@ -102,6 +115,17 @@ export function ReactionRow({ slot, store, actions }: ReactionRowProps) {
             </button>
           );
         })}
+        {about?.warning && (
+          <button
+            type="button"
+            className="rb-emoji rb-warn"
+            aria-label={about.warning}
+            title={about.warning}
+            onClick={(event) => actions.openAccounts(event.nativeEvent)}
+          >
+            !
+          </button>
+        )}
       </div>
       {notice && (
         <NoticeBubble
@@ -113,6 +137,12 @@ export function ReactionRow({ slot, store, actions }: ReactionRowProps) {
       )}
     </div>
   );
+}
+
+/** "Reacts as Northwind Labs", and the connection's warning if any, as sentences. */
+export function rowDescription(about: LinkedInRowInfo): string {
+  const reactsAs = `Reacts as ${about.reactsAs}.`;
+  return about.warning ? `${reactsAs} ${about.warning}.` : reactsAs;
 }
 
 /** The way out a LinkedIn notice offers, in Accounts. */

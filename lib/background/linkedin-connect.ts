@@ -15,6 +15,7 @@ import type {
   LinkedInActorsView,
   LinkedInConnectionSummary,
   LinkedInOverview,
+  LinkedInRowInfo,
   LinkedInSignInState,
   SignInWithLinkedInRequest,
 } from '../messaging/linkedin';
@@ -26,11 +27,13 @@ import {
   exchangeCode,
   parseRedirect,
   type TokenGrant,
+  tokenExpiry,
 } from '../services/linkedin/oauth';
 import {
   type ConnectStep,
   connectFailureWords,
   redirectFailureWords,
+  rowWarningWords,
 } from '../services/linkedin/words';
 import * as vault from './linkedin-vault';
 
@@ -77,7 +80,11 @@ export const CONNECT_WORDS = {
     'LinkedIn does not list you as an administrator or poster of that page, so Reactbar cannot react as it.',
   notYou: 'Reactbar reacts as the connected member or a page they manage, no one else.',
   noRedirect: 'This browser cannot run "Sign in with LinkedIn". Paste an access token instead.',
+  /** The row's words for a page whose name LinkedIn did not give. */
+  unnamedPage: 'a page you manage',
 } as const;
+
+const ORGANIZATION_PREFIX = 'urn:li:organization:';
 
 /** Why the member's pages could not be listed, in words that say what to do. */
 function pagesWords(failure: Failure): string {
@@ -90,6 +97,29 @@ function pagesWords(failure: Failure): string {
 export function createLinkedInConnector(deps: LinkedInConnectorDeps) {
   const now = deps.now ?? Date.now;
   let signIn: LinkedInSignInState = { state: 'idle' };
+  /**
+   * Pages' names by organization URN, as LinkedIn last gave them: in this worker's memory only,
+   * never stored (LinkedIn allows keeping URNs only), so a new worker asks again.
+   */
+  const pageNames = new Map<string, string>();
+
+  /** The chosen page's name, asked of LinkedIn once per worker; words if it cannot be read. */
+  async function pageName(token: vault.StoredLinkedInToken, actor: string): Promise<string> {
+    const known = pageNames.get(actor);
+    if (known !== undefined) return known;
+    try {
+      const client = await deps.clientFor(token.accessToken, token.id);
+      const { name } = await client.organization(actor.slice(ORGANIZATION_PREFIX.length));
+      if (name) {
+        pageNames.set(actor, name);
+        return name;
+      }
+    } catch (error) {
+      // The row still works; the popup is where a refused token is looked into.
+      if (!(error instanceof ServiceError)) throw error;
+    }
+    return CONNECT_WORDS.unnamedPage;
+  }
 
   function setSignIn(state: LinkedInSignInState): void {
     signIn = state;
@@ -261,10 +291,30 @@ export function createLinkedInConnector(deps: LinkedInConnectorDeps) {
         throw wordsFor('check-token', error);
       }
       await noteAnswer(token);
+      for (const page of found.pages) if (page.name) pageNames.set(page.urn, page.name);
       return {
         member: { actor: found.member.actor, name: found.member.name },
         pages: found.pages.map((page) => ({ urn: page.urn, name: page.name, roles: page.roles })),
         pagesNote: found.pagesUnavailable ? pagesWords(found.pagesUnavailable) : null,
+      };
+    },
+
+    /**
+     * What the post and comment rows say: as whom they react ("you" or the page's name) and,
+     * from 7 days before the connection ends, a warning. Null when not connected.
+     */
+    async rowInfo(): Promise<LinkedInRowInfo | null> {
+      const token = await vault.getConnection();
+      if (!token) return null;
+      const actor = await vault.actorFor(token);
+      const summary = vault.summarizeConnection(token, actor);
+      return {
+        reactsAs: actor.startsWith(ORGANIZATION_PREFIX) ? await pageName(token, actor) : 'you',
+        warning: rowWarningWords({
+          refused: token.status === 'refused',
+          expiry: tokenExpiry(summary.expiresAt, now()),
+          expiryKnown: summary.expiryKnown,
+        }),
       };
     },
 

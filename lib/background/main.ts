@@ -132,6 +132,8 @@ export function startBackground(): void {
     return engine.react(request, origin);
   });
   handle('getViews', ({ urns, pageStates }) => engine.views(urns, pageStates));
+  handle('getLinkedInRow', () => linkedInConnector.rowInfo());
+  handle('pageReactionChanged', ({ target, state }) => engine.observePage(target, state));
   handle('openAccounts', async () => {
     await browser.tabs.create({ url: browser.runtime.getURL('/popup.html#accounts') });
   });

@@ -40,11 +40,13 @@ export function applyViewsChanged(
 ): void {
   const here = urnsHere(store);
   if (data.reset) {
-    // Keys or accounts changed: the views held so far are stale, and a notice whose fix was in
+    // Keys, accounts or the LinkedIn connection changed: the views held so far are stale, and a notice whose fix was in
     // Accounts ("ConnectSafely refused your key") may no longer be true. A new click says again.
     store.setState({
       views: {},
       ready: completeReadiness(data.ready),
+      // As whom the rows react, and the connection's end, may have changed too.
+      linkedInRow: undefined,
       notices: withoutAccountNotices(store, now),
     });
     for (const urn of here) views.request(urn);

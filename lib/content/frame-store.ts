@@ -4,6 +4,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import { KINDS } from '../kinds/registry';
+import type { LinkedInRowInfo } from '../messaging/linkedin';
 import type { Readiness } from '../messaging/protocol';
 import type { Notice, TargetRef, TargetView } from '../reactions/types';
 
@@ -31,6 +32,11 @@ export interface ContentState {
    * "add a key" flash on load).
    */
   ready: Readiness;
+  /**
+   * As whom the post and comment rows react and a warning before the connection ends (see
+   * content/linkedin-row.ts); null: not connected; undefined until the background answered.
+   */
+  linkedInRow: LinkedInRowInfo | null | undefined;
   /** Post and comment controls are on (the options page's switch); null until read. */
   postControls: boolean | null;
   /** Post slots near the viewport: their rows show without hovering. */
@@ -51,6 +57,7 @@ export function createContentStore(quickSet: readonly string[] = []) {
     views: {},
     notices: {},
     ready: {},
+    linkedInRow: undefined,
     postControls: null,
     inView: new Set(),
     quickSet,

@@ -12,6 +12,8 @@ import { listenToBroadcasts } from './broadcasts';
 import { createContentStore, type Slot } from './frame-store';
 import { trackHoverAndFocus } from './hover-focus';
 import { watchPostsInView } from './in-view';
+import { watchLinkedInRow } from './linkedin-row';
+import { reportNativeChange, watchNativeReactions } from './native-reactions';
 import { type FoundTarget, startScanner } from './scanner';
 import { listenToShortcuts } from './shortcuts';
 import { createSlotRegistry, makeKeyboardStop, removeKeyboardStop } from './slots';
@@ -39,6 +41,7 @@ export function startContentScript(ctx: ContentScriptContext, loadUi: LoadConten
   /** The target each URN stands for here, to read what LinkedIn's page shows on it. */
   const targetsByUrn = new Map<string, FoundTarget>();
   const inView = watchPostsInView(document, store);
+  const rowInfo = watchLinkedInRow(store);
   // Page states are read when the request leaves (after the scanner's first pass).
   const views = createViewRequester(store, (urn) => {
     const target = targetsByUrn.get(urn);
@@ -60,6 +63,7 @@ export function startContentScript(ctx: ContentScriptContext, loadUi: LoadConten
       slotsByHost.set(target.host, slot);
       targetsByUrn.set(target.urn, target);
       if (target.kind === 'post') inView.add(target.element, slot);
+      if (target.kind !== 'message') rowInfo.rowFound();
       views.request(target.urn);
     },
     removed(target) {
@@ -96,6 +100,16 @@ export function startContentScript(ctx: ContentScriptContext, loadUi: LoadConten
     },
     ctx.signal,
   );
+  // A click on LinkedIn's own reaction control: the rows (here and in other tabs) follow.
+  watchNativeReactions(
+    document,
+    {
+      targetContaining: (node) => scanner.targetContaining(node),
+      pageState: (target) => scanner.pageState(target),
+      changed: (target, state) => reportNativeChange(store, target, state),
+    },
+    ctx.signal,
+  );
   const stopLoading = loadUiWhenWanted(store, loadUi, async (module) => {
     const mounting = module.mountContentUi(store, actions);
     // While the UI reads what it shows; before its first render, so that a dark page never
@@ -113,6 +127,7 @@ export function startContentScript(ctx: ContentScriptContext, loadUi: LoadConten
     stopTheme();
     stopListening();
     stopShortcuts();
+    rowInfo.stop();
     stopWatchingSwitch();
     inView.stop();
     scanner.stop();

@@ -36,6 +36,8 @@ export interface Surface {
    * view is asked for.
    */
   readState?(candidate: Element): string | null | undefined;
+  /** The attributes (besides children) whose change may change what `readState` reads. */
+  stateAttributes?: readonly string[];
 }
 
 /** Attributes whose change can turn a candidate into a different target. */

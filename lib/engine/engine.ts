@@ -477,38 +477,67 @@ export function createReactionEngine(deps: EngineDeps) {
   async function applyRemote(remote: RemoteChange): Promise<void> {
     await loaded;
     await exclusive(async () => {
-      const { service, actor, target, facet, state, at } = remote;
-      const slot = await slotOf(service, actor, target, facet);
-      const intent = intents.get(slot.id);
-      const ours = explainedBy([...slot.own, ...(intent?.sent ?? [])], state, at);
-      const previous = slot.state;
-      slot.heardAt = Math.max(slot.heardAt ?? 0, at);
-      slot.own = withWindows(slot.own, [], now(), slot.heardAt);
-      const fresh = at > slot.asOf;
-      if (fresh) {
-        slot.state = state;
-        slot.asOf = at;
-      }
-      const change: EngineChange = { putConfirmed: [slot] };
-      if (!ours) {
-        // Made elsewhere: an intent of its own, at the service's time. Seen for the first time
-        // only if it is newer than what the slot knew (a replay or duplicate is not).
-        const newest = at > slot.latest.at;
-        if (newest) slot.latest = { state, at };
-        if (fresh || newest) change.history = [remoteLine(remote, previous)];
-      }
-      reconcile(
-        slot,
-        target,
-        intent?.credentialId ?? (await credentialFor(service, actor)),
-        change,
-      );
-      await storage.commit(change);
-      remember(heardAt, target.urn, Math.max(heardAt.get(target.urn) ?? 0, at));
-      if (change.history) deps.historyChanged();
-      await publish(service, actor, target.urn);
+      const slot = await slotOf(remote.service, remote.actor, remote.target, remote.facet);
+      await applyToSlot(remote, slot);
     });
     pump();
+  }
+
+  /**
+   * LinkedIn's own page changed the member's reaction on a post or comment (a native click,
+   * seen by a frame): the service applied it just now, so it is the service's newest state and,
+   * unless one of our requests explains it, a change made elsewhere: every tab follows. Ignored
+   * while an intent of ours is queued or out for the slot (the page may be showing an echo of
+   * an earlier request of ours, older than the click being sent, and the clicked tab painted the
+   * click already), where the page does not show the actor the service reacts as (a page the
+   * member acts for), and where it says what the engine already knows.
+   */
+  async function observePage(target: TargetRef, state: string | null): Promise<void> {
+    await loaded;
+    const { service, model } = KINDS[target.kind];
+    const backend = backendOf(service);
+    if (model !== 'one' || !backend?.pageShows) return;
+    const identity = await backend.identity();
+    if (!('actor' in identity) || !backend.pageShows(identity.actor)) return;
+    const { actor } = identity;
+    const observed = await exclusive(async () => {
+      const slot = await slotOf(service, actor, target, '');
+      if (intents.has(slot.id) || inFlight.has(slot.id)) return false;
+      if (slot.state === state && slot.latest.state === state) return false;
+      // After every change the engine has seen on the target: the page shows it now.
+      const at = Math.max(now(), slot.asOf + 1, slot.latest.at + 1);
+      await applyToSlot({ service, actor, target, facet: '', state, at }, slot);
+      return true;
+    });
+    if (observed) pump();
+  }
+
+  /** A change seen on the service, on its slot; inside the exclusive section. */
+  async function applyToSlot(remote: RemoteChange, slot: ConfirmedSlot): Promise<void> {
+    const { service, actor, target, state, at } = remote;
+    const intent = intents.get(slot.id);
+    const ours = explainedBy([...slot.own, ...(intent?.sent ?? [])], state, at);
+    const previous = slot.state;
+    slot.heardAt = Math.max(slot.heardAt ?? 0, at);
+    slot.own = withWindows(slot.own, [], now(), slot.heardAt);
+    const fresh = at > slot.asOf;
+    if (fresh) {
+      slot.state = state;
+      slot.asOf = at;
+    }
+    const change: EngineChange = { putConfirmed: [slot] };
+    if (!ours) {
+      // Made elsewhere: an intent of its own, at the service's time. Seen for the first time
+      // only if it is newer than what the slot knew (a replay or duplicate is not).
+      const newest = at > slot.latest.at;
+      if (newest) slot.latest = { state, at };
+      if (fresh || newest) change.history = [remoteLine(remote, previous)];
+    }
+    reconcile(slot, target, intent?.credentialId ?? (await credentialFor(service, actor)), change);
+    await storage.commit(change);
+    remember(heardAt, target.urn, Math.max(heardAt.get(target.urn) ?? 0, at));
+    if (change.history) deps.historyChanged();
+    await publish(service, actor, target.urn);
   }
 
   /** The credential to set a slot again with, if the actor is the one the service uses now. */
@@ -522,7 +551,8 @@ export function createReactionEngine(deps: EngineDeps) {
   /**
    * The views of these targets as the user's current identities see them. `pageStates`: what
    * LinkedIn's own page shows of the member's reaction on one-model targets (a type, or null),
-   * taken for slots the engine has never observed; anything the engine knows wins.
+   * taken for slots the engine has never observed and only where the page shows the actor's
+   * reactions (Backend.pageShows); anything the engine knows wins.
    */
   async function views(
     urns: readonly string[],
@@ -542,7 +572,9 @@ export function createReactionEngine(deps: EngineDeps) {
           if (!kind || !identity) return { urn, active: [], pending: [] };
           const { service, model } = KINDS[kind];
           const shown = pageStates[urn];
-          if (model === 'one' && shown !== undefined && kind !== 'message') {
+          // Only where the page shows this actor's reactions (not a page the member acts for).
+          const pageShowsActor = backendOf(service)?.pageShows?.(identity.actor) === true;
+          if (model === 'one' && shown !== undefined && kind !== 'message' && pageShowsActor) {
             const slot = await slotOf(service, identity.actor, { kind, urn }, '');
             const neverObserved = slot.asOf === 0 && slot.latest.at === 0;
             if (neverObserved && !intents.has(slot.id)) {
@@ -567,6 +599,7 @@ export function createReactionEngine(deps: EngineDeps) {
     views,
     /** A change seen on the service (the realtime socket), ours or made elsewhere. */
     applyRemote,
+    observePage,
 
     /** Sends what is due (the wake-up asked for through `wakeAt`, or a restart). */
     async wake(): Promise<void> {

@@ -194,6 +194,11 @@ export interface Backend {
   words: NoticeWords;
   /** The service refused the credential: mark it so the user sees why, and stop using it. */
   credentialRefused(credentialId: string, failure: Failure): void;
+  /**
+   * Whether the service's own web page shows this actor's reactions (LinkedIn's page shows the
+   * signed-in member's, not those of a page they act for). Absent: the page is never read.
+   */
+  pageShows?(actor: string): boolean;
 }
 
 /** A change observed on the service that the engine did not just make itself (or its echo). */

@@ -11,6 +11,17 @@
  */
 import { REACTION_TYPES, type ReactionType } from './registry';
 
+/**
+ * The attributes whose change can change what the functions below read (pressed state, labels,
+ * type classes, icon types); with the controls' children, which LinkedIn replaces to swap icons.
+ */
+export const STATE_ATTRIBUTES: readonly string[] = [
+  'aria-pressed',
+  'aria-label',
+  'class',
+  'data-test-reactions-icon-type',
+];
+
 /** A reaction type, null for "no reaction", undefined for "the page does not say". */
 export type PageState = ReactionType | null | undefined;
 

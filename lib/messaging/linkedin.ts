@@ -72,6 +72,21 @@ export interface LinkedInActorsView {
   pagesNote: string | null;
 }
 
+/**
+ * What a post's or comment's row says of the LinkedIn connection (for LinkedIn frames: no
+ * token, no member name; a page's name is LinkedIn's public page name, asked live and held in
+ * the background's memory only). Null from the background: not connected.
+ */
+export interface LinkedInRowInfo {
+  /** As whom the row reacts, in words: "you", or the chosen page's name. */
+  reactsAs: string;
+  /**
+   * From 7 days before the connection ends (or once it has, or once LinkedIn refused it): what
+   * to do, in words ("Your LinkedIn connection ends in 5 days: reconnect in Accounts"); else null.
+   */
+  warning: string | null;
+}
+
 export interface ConnectLinkedInTokenRequest {
   accessToken: string;
   /** Days the token has left, when the member knows (LinkedIn's token generator says). */

@@ -13,6 +13,7 @@ import type {
   LinkedInActorsView,
   LinkedInConnectionSummary,
   LinkedInOverview,
+  LinkedInRowInfo,
   SignInWithLinkedInRequest,
 } from './linkedin';
 
@@ -56,6 +57,15 @@ export interface ViewsRequest {
   pageStates?: Record<string, string | null>;
 }
 
+/**
+ * LinkedIn's own page changed the member's reaction on a post or comment (a click on its native
+ * control, seen in the page): a type, or null for none.
+ */
+export interface PageReactionChanged {
+  target: { kind: 'post' | 'comment'; urn: string };
+  state: string | null;
+}
+
 /** Per service: whether it can react (a key or token and an actor are set up). */
 export type Readiness = Partial<Record<ServiceName, boolean>>;
 
@@ -74,7 +84,11 @@ export interface BackgroundProtocol {
   // From LinkedIn tabs.
   react(data: ReactRequest): ReactResponse;
   getViews(data: ViewsRequest): ViewsResponse;
+  /** LinkedIn applied a reaction made with its own buttons: every tab follows. */
+  pageReactionChanged(data: PageReactionChanged): void;
   openAccounts(): void;
+  /** As whom the post and comment rows react, and a warning before the connection ends. */
+  getLinkedInRow(): LinkedInRowInfo | null;
   // From the popup.
   getAccounts(): AccountsOverview;
   addKey(data: { apiKey: string; label?: string }): KeySummary;

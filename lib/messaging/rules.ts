@@ -11,6 +11,7 @@ import { parseCommentUrn, parseMessageUrn, parsePostUrn } from '../urn';
 import type { ConnectLinkedInTokenRequest, SignInWithLinkedInRequest } from './linkedin';
 import type {
   BackgroundProtocol,
+  PageReactionChanged,
   PingRequest,
   ReactRequest,
   SenderKind,
@@ -125,8 +126,21 @@ export const REQUEST_RULES = {
     }) satisfies z.ZodType<ViewsRequest>,
     senders: ['linkedin'],
   },
+  // What LinkedIn's own control shows after a trusted click on it: no request leaves for it.
+  pageReactionChanged: {
+    schema: z.strictObject({
+      target: z.union([
+        z.strictObject({ kind: z.literal('post'), urn: postUrn }),
+        z.strictObject({ kind: z.literal('comment'), urn: commentUrn }),
+      ]),
+      state: reactionTypeSchema.nullable(),
+    }) satisfies z.ZodType<PageReactionChanged>,
+    senders: ['linkedin'],
+  },
   // The bar's "Open Accounts" link; the popup switches tabs itself.
   openAccounts: { schema: z.undefined(), senders: ['linkedin'] },
+  // The rows' "Reacts as …" and warning: words only, never a token or a member's name.
+  getLinkedInRow: { schema: z.undefined(), senders: ['linkedin'] },
   // The popup's Accounts tab (also when the bar's link opens it in a tab).
   getAccounts: { schema: z.undefined(), senders: ['popup'] },
   addKey: {

@@ -110,6 +110,51 @@ for (const mode of ['upsert', 'conflict'] as const) {
     await expectReacted(page, GEN_A, 'Love');
     await expect.poll(() => typesOn(control, GEN_A)).toEqual(['EMPATHY']);
   });
+  test(`a worker killed mid-switch ends in Love (create when one exists: ${mode})`, async ({
+    context,
+    control,
+    emulator,
+    stopWorker,
+  }) => {
+    await control.setCreateWhenExists(mode);
+    const page = await context.newPage();
+    await page.goto(FIXTURE_URLS.feed);
+    await reveal(page, GEN_A);
+    await button(page, GEN_A, 'React Like').click();
+    await expectReacted(page, GEN_A, 'Like');
+
+    // Hold the switch's create at the emulator. Under 'conflict' the switch is create (409),
+    // delete, create again: hold the second create, when LinkedIn has no reaction at all.
+    await control.setLatency(3000, 'li.create');
+    await button(page, GEN_A, 'Switch to Love').click();
+    if (mode === 'conflict') await control.waitForRequests({ route: 'li.delete' }, 1, 15_000);
+    await control.waitForHeld('li.create', 1, 15_000);
+    // The held create is lost (dropped, never applied): only a resend can end in Love.
+    await control.failNext('li.create', 0, 1);
+    await stopWorker();
+    await control.setLatency(0, 'li.create');
+    await expect
+      .poll(() => control.state().then((state) => state.held['li.create'] ?? 0), {
+        timeout: 10_000,
+      })
+      .toBe(0);
+    expect(await typesOn(control, GEN_A)).toEqual(mode === 'conflict' ? [] : ['LIKE']);
+
+    // Any LinkedIn page wakes the worker, which resends the latest intent once the lost
+    // request's time is up.
+    await page.reload();
+    await reveal(page, GEN_A);
+    await expect(button(page, GEN_A, 'Remove your Love reaction')).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await expect(row(page, GEN_A).locator('[data-pending]')).toHaveCount(0, { timeout: 30_000 });
+    await expect(row(page, GEN_A).locator('[aria-pressed="true"]')).toHaveCount(1);
+    const reactions = await control.postReactions(GEN_A);
+    expect(reactions.map((reaction) => [reaction.created.actor, reaction.reactionType])).toEqual([
+      [emulator.credentials.actor, 'EMPATHY'],
+    ]);
+  });
 }
 
 test('comments and replies of both generations react by their full comment URN', async ({
@@ -181,6 +226,39 @@ test('two tabs stay in sync', async ({ context, control }) => {
   await button(tabB, GEN_B, 'Switch to Support').click();
   await expectReacted(tabA, GEN_B, 'Support');
   await expect.poll(() => typesOn(control, GEN_B)).toEqual(['APPRECIATION']);
+});
+
+test("a click on LinkedIn's own Like: the row follows, here and in another tab, and no request leaves", async ({
+  context,
+  control,
+}) => {
+  const tabA = await context.newPage();
+  const tabB = await context.newPage();
+  await tabA.goto(FIXTURE_URLS.feed);
+  await tabB.goto(FIXTURE_URLS.feed);
+  await reveal(tabA, GEN_A);
+  await reveal(tabB, GEN_A);
+  await expectNone(tabA, GEN_A);
+  const nativeLike = tabA.locator(
+    `[data-urn="${GEN_A}"] .feed-shared-social-action-bar button.react-button__trigger`,
+  );
+  await nativeLike.click();
+  await expect(nativeLike).toHaveAttribute('aria-pressed', 'true');
+  await expectReacted(tabA, GEN_A, 'Like');
+  await expectReacted(tabB, GEN_A, 'Like');
+  // LinkedIn's page applied it itself: Reactbar sends nothing.
+  expect(await control.requests({ route: 'li.create' })).toEqual([]);
+
+  // Unreacted on LinkedIn's control: both rows follow.
+  await nativeLike.click();
+  await expect(nativeLike).toHaveAttribute('aria-pressed', 'false');
+  await expectNone(tabA, GEN_A);
+  await expectNone(tabB, GEN_A);
+  // The row's next click is newer than what the page showed.
+  await button(tabB, GEN_A, 'React Love').click();
+  await expectReacted(tabA, GEN_A, 'Love');
+  await expect.poll(() => typesOn(control, GEN_A)).toEqual(['EMPATHY']);
+  expect(await control.requests({ route: 'li.delete' })).toEqual([]);
 });
 
 test('keyboard: arrows move along the row, Enter reacts', async ({ context, control }) => {

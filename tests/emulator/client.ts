@@ -119,6 +119,22 @@ export class EmulatorControl {
     }
   }
 
+  /**
+   * Polls until `count` requests on `route` wait out their latency (arrived, not yet answered
+   * nor applied; the request log lists a request only once answered), or throws after timeoutMs.
+   */
+  async waitForHeld(route: RouteId, count = 1, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const held = (await this.state()).held[route] ?? 0;
+      if (held >= count) return;
+      if (Date.now() > deadline) {
+        throw new Error(`Expected ${count} held request(s) on ${route}, saw ${held}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   /** State, logs, faults and events back to start-up; open sockets are closed (1012). */
   async reset(): Promise<void> {
     await this.call('POST', '/reset');

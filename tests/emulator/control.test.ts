@@ -28,6 +28,19 @@ describe('control: latency', () => {
     expect(await timed(() => liFetch(t.emulator, '/v2/userinfo'))).toBeGreaterThanOrEqual(110);
     expect((await t.control.state()).latency).toEqual({ all: 120, routes: { 'cs.accounts': 0 } });
   });
+
+  it('tells which requests wait out their latency, before they are applied or logged', async () => {
+    await t.control.setLatency(400, 'cs.react');
+    const answer = csFetch(t.emulator, REACT, reactBody);
+    await t.control.waitForHeld('cs.react', 1);
+    expect(await t.control.requests({ route: 'cs.react' })).toEqual([]);
+    expect(await t.control.messageReactions(MESSAGE.conversationUrn, MESSAGE.messageUrn)).toEqual(
+      [],
+    );
+    expect((await answer).status).toBe(200);
+    expect((await t.control.state()).held).toEqual({});
+    await expect(t.control.waitForHeld('cs.react', 1, 100)).rejects.toThrow('saw 0');
+  });
 });
 
 describe('control: failNext', () => {
@@ -242,6 +255,7 @@ describe('control: state readers and reset', () => {
     expect(await t.control.requests()).toEqual([]);
     expect(await t.control.state()).toEqual({
       latency: { all: 0, routes: {} },
+      held: {},
       failures: {},
       socketMode: 'accept',
       readsForbidden: false,

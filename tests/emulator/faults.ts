@@ -10,8 +10,22 @@ export class FaultBoard {
   private allLatency = 0;
   private readonly routeLatency = new Map<RouteId, number>();
   private readonly failures = new Map<RouteId, FailureSpec[]>();
+  /** Requests waiting out their latency now, by route: arrived, not yet answered nor applied. */
+  private readonly holding = new Map<RouteId, number>();
   socketMode: SocketMode = 'accept';
   readsForbidden = false;
+
+  /** Counts a request as held while `wait` runs (its latency). */
+  async hold(route: RouteId, wait: Promise<void>): Promise<void> {
+    this.holding.set(route, (this.holding.get(route) ?? 0) + 1);
+    try {
+      await wait;
+    } finally {
+      const left = (this.holding.get(route) ?? 1) - 1;
+      if (left > 0) this.holding.set(route, left);
+      else this.holding.delete(route);
+    }
+  }
 
   /** A route's own latency wins over the all-routes one. */
   latencyFor(route: RouteId): number {
@@ -41,9 +55,13 @@ export class FaultBoard {
     return { ...head };
   }
 
-  snapshot(): Pick<ControlState, 'latency' | 'failures' | 'socketMode' | 'readsForbidden'> {
+  snapshot(): Pick<
+    ControlState,
+    'latency' | 'held' | 'failures' | 'socketMode' | 'readsForbidden'
+  > {
     return {
       latency: { all: this.allLatency, routes: Object.fromEntries(this.routeLatency) },
+      held: Object.fromEntries(this.holding),
       failures: Object.fromEntries(
         [...this.failures].map(([route, queue]) => [route, queue.map((spec) => ({ ...spec }))]),
       ),

@@ -62,7 +62,7 @@ async function answerApi(
 ): Promise<{ response: ApiResponse; injected: boolean }> {
   if (route !== null) {
     const latency = core.faults.latencyFor(route);
-    if (latency > 0) await sleep(latency);
+    if (latency > 0) await core.faults.hold(route, sleep(latency));
     const failure = injectedFailure(api, route, core);
     if (failure) return { response: failure, injected: true };
   }

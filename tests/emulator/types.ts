@@ -231,6 +231,8 @@ export interface FailureSpec {
 
 export interface ControlState {
   latency: { all: number; routes: Partial<Record<RouteId, number>> };
+  /** Requests that arrived and wait out their latency now, by route (not yet answered). */
+  held: Partial<Record<RouteId, number>>;
   failures: Partial<Record<RouteId, FailureSpec[]>>;
   socketMode: SocketMode;
   readsForbidden: boolean;

@@ -409,6 +409,10 @@ export function createTestBackend(options: TestBackendOptions = {}): TestBackend
     refused: [],
     log,
     words: options.words ?? TEST_WORDS,
+    // A one-model service's page shows its member's reactions, as LinkedIn's does.
+    ...(model === 'one' && {
+      pageShows: (actor: string) => !actor.startsWith('urn:li:organization:'),
+    }),
     async identity() {
       return structuredClone(backend.identityNow);
     },

@@ -359,6 +359,40 @@ describe('whom to react as', () => {
   });
 });
 
+describe('what the rows say', () => {
+  it('is nothing before a connection, then "you", then the chosen page by name, never stored', async () => {
+    expect(await connector.rowInfo()).toBeNull();
+    await connector.connectToken({ accessToken: DEMO_CREDENTIALS.linkedinToken });
+    expect(await connector.rowInfo()).toEqual({ reactsAs: 'you', warning: null });
+    await connector.chooseActor(NORTHWIND);
+    await control.clearRequests();
+    expect(await connector.rowInfo()).toEqual({ reactsAs: 'Northwind Labs', warning: null });
+    // Asked of LinkedIn once per worker, held in memory only.
+    expect(await connector.rowInfo()).toEqual({ reactsAs: 'Northwind Labs', warning: null });
+    expect(await control.requests({ route: 'li.organization' })).toHaveLength(1);
+    expect(JSON.stringify(await vault.getConnection())).not.toContain('Northwind');
+    // A page whose name LinkedIn does not give is still a page.
+    const fresh = makeConnector();
+    await control.failNext('li.organization', 500);
+    expect(await fresh.rowInfo()).toEqual({ reactsAs: 'a page you manage', warning: null });
+  });
+
+  it('warns from 7 days before the connection ends, and once LinkedIn refused it', async () => {
+    const minted = await control.mintToken({});
+    await connector.connectToken({ accessToken: minted.token, daysLeft: 20 });
+    expect((await connector.rowInfo())?.warning).toBeNull();
+    await connector.connectToken({ accessToken: minted.token, daysLeft: 5 });
+    expect((await connector.rowInfo())?.warning).toBe(
+      'Your LinkedIn connection ends in 5 days: reconnect in Accounts',
+    );
+    await control.setTokenStatus(minted.token, 'revoked');
+    await refusal(connector.actors());
+    expect((await connector.rowInfo())?.warning).toBe(
+      'LinkedIn no longer accepts your connection: reconnect in Accounts',
+    );
+  });
+});
+
 it('disconnecting forgets the token (its reactions undone) and keeps the app', async () => {
   await connector.signIn({ asPages: false, app: APP } satisfies SignInWithLinkedInRequest);
   const { id } = (await vault.getConnection()) ?? { id: '' };

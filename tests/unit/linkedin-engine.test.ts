@@ -26,9 +26,9 @@ emulatorPerFile((started, itsControl) => {
   control = itsControl;
 });
 
-function start(): EngineRun {
+function start(storage = new MemoryEngineStorage(), actor: () => string = () => ACTOR): EngineRun {
   const backend = createLinkedInBackend({
-    identity: async () => ({ credentialId: 'token-1', actor: ACTOR }),
+    identity: async () => ({ credentialId: 'token-1', actor: actor() }),
     clientFor: async () =>
       createLinkedInClient({
         restUrl: emulator.urls.linkedinUrl,
@@ -38,7 +38,7 @@ function start(): EngineRun {
       }),
     tokenRefused: () => {},
   });
-  return startEngine({ storage: new MemoryEngineStorage(), backends: [backend] });
+  return startEngine({ storage, backends: [backend] });
 }
 
 /** Until the outbox is empty and nothing is out. */
@@ -109,5 +109,58 @@ describe('a switch refused half-way (known engine issue)', () => {
     await idle(run);
     expect(await onService(POST)).toEqual([]);
     expect((await run.view(POST.urn))?.active).toEqual([]);
+  });
+});
+
+describe("a reaction made with LinkedIn's own buttons", () => {
+  it("is LinkedIn's newest state: the view follows everywhere, no request leaves", async () => {
+    const storage = new MemoryEngineStorage();
+    const run = start(storage);
+    await run.engine.react({ target: POST, value: 'LIKE', react: true });
+    await idle(run);
+    await control.clearRequests();
+    const published = run.published.length;
+    await run.engine.observePage(POST, 'PRAISE');
+    expect(await run.view(POST.urn)).toEqual({ urn: POST.urn, active: ['PRAISE'], pending: [] });
+    expect(run.published.length).toBe(published + 1);
+    expect(storage.history.at(-1)).toMatchObject({ source: 'remote', urn: POST.urn });
+    // Said again (the page re-rendered): nothing new.
+    await run.engine.observePage(POST, 'PRAISE');
+    expect(run.published.length).toBe(published + 1);
+    await run.engine.observePage(POST, null);
+    expect((await run.view(POST.urn))?.active).toEqual([]);
+    await idle(run);
+    expect(await control.requests()).toEqual([]);
+    // A click after it is newer: removing nothing takes nothing away, a new type is sent.
+    await run.engine.react({ target: POST, value: 'INTEREST', react: true });
+    await idle(run);
+    expect(await onService(POST)).toEqual(['INTEREST']);
+  });
+
+  it('seeds a target the engine never observed, and is ignored while a click of ours is out', async () => {
+    const run = start();
+    await run.engine.observePage(COMMENT, 'EMPATHY');
+    expect((await run.view(COMMENT.urn))?.active).toEqual(['EMPATHY']);
+    await control.setLatency(200, 'li.create');
+    await run.engine.react({ target: POST, value: 'LIKE', react: true });
+    // The page may show an older echo meanwhile; the click being sent is what the member wants.
+    await run.engine.observePage(POST, null);
+    expect(await run.view(POST.urn)).toEqual({
+      urn: POST.urn,
+      active: ['LIKE'],
+      pending: ['LIKE'],
+    });
+    await idle(run);
+    expect(await onService(POST)).toEqual(['LIKE']);
+    expect((await run.view(POST.urn))?.active).toEqual(['LIKE']);
+  });
+
+  it("is not taken for a page the member reacts as: LinkedIn shows the member's own", async () => {
+    const run = start(new MemoryEngineStorage(), () => 'urn:li:organization:2414183');
+    await run.engine.observePage(POST, 'LIKE');
+    expect((await run.view(POST.urn))?.active).toEqual([]);
+    // Nor at load: the page's pressed Like is the member's, not the page's.
+    const { views } = await run.engine.views([POST.urn], { [POST.urn]: 'LIKE' });
+    expect(views).toEqual([{ urn: POST.urn, active: [], pending: [] }]);
   });
 });

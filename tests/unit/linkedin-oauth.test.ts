@@ -18,6 +18,7 @@ import {
   scopesFor,
   tokenExpiry,
 } from '@/lib/services/linkedin/oauth';
+import { rowWarningWords } from '@/lib/services/linkedin/words';
 import type { EmulatorControl } from '../emulator/client';
 import { DEMO_CREDENTIALS, type Emulator, startEmulator } from '../emulator/server';
 import { emulatorPerFile } from '../support/emulator-per-file';
@@ -325,5 +326,33 @@ describe('tokenExpiry', () => {
     });
     expect(tokenExpiry(now + DAY / 2, now)).toEqual({ daysLeft: 1, expired: false, warn: true });
     expect(tokenExpiry(now - 1, now)).toEqual({ daysLeft: 0, expired: true, warn: true });
+  });
+});
+
+describe('rowWarningWords', () => {
+  const now = 1_767_225_600_000;
+  const row = (expiresAt: number, expiryKnown = true, refused = false) =>
+    rowWarningWords({ refused, expiry: tokenExpiry(expiresAt, now), expiryKnown });
+
+  it('says nothing until seven days before the end, then the days left', () => {
+    expect(row(now + 20 * DAY)).toBeNull();
+    expect(row(now + 8 * DAY)).toBeNull();
+    expect(row(now + 5 * DAY)).toBe(
+      'Your LinkedIn connection ends in 5 days: reconnect in Accounts',
+    );
+    expect(row(now + DAY / 2)).toBe(
+      'Your LinkedIn connection ends in 1 day: reconnect in Accounts',
+    );
+    expect(row(now - 1)).toBe('Your LinkedIn connection has ended: reconnect in Accounts');
+  });
+
+  it('counts a pasted token of unknown end to the latest, and says a refusal first', () => {
+    expect(row(now + 3 * DAY, false)).toBe(
+      'Your LinkedIn connection ends in 3 days at the latest: reconnect in Accounts',
+    );
+    expect(row(now - 1, false)).toContain('may have ended');
+    expect(row(now + 40 * DAY, true, true)).toBe(
+      'LinkedIn no longer accepts your connection: reconnect in Accounts',
+    );
   });
 });

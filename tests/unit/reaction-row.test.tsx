@@ -149,3 +149,52 @@ describe('reaction row', () => {
     expect(reactionLabel('EMPATHY', 'LIKE')).toBe('Switch to Love');
   });
 });
+
+describe('as whom it reacts, and the connection’s end', () => {
+  const toolbar = () => container.querySelector<HTMLElement>('[role="toolbar"]');
+  const description = () => {
+    const id = toolbar()?.getAttribute('aria-describedby');
+    return id ? (container.querySelector(`[id="${id}"]`)?.textContent ?? null) : null;
+  };
+
+  it('names the actor in the tooltip and the description, without a marker', () => {
+    const store = render();
+    act(() =>
+      store.setState({
+        ready: { linkedin: true },
+        linkedInRow: { reactsAs: 'Northwind Labs', warning: null },
+      }),
+    );
+    expect(description()).toBe('Reacts as Northwind Labs.');
+    expect(buttons()[0]?.title).toBe('React Like\nReacts as Northwind Labs.');
+    expect(buttons()[0]?.getAttribute('aria-label')).toBe('React Like');
+    expect(container.querySelector('.rb-warn')).toBeNull();
+  });
+
+  it('warns quietly with a marker that opens Accounts', () => {
+    const store = render();
+    const warning = 'Your LinkedIn connection ends in 5 days: reconnect in Accounts';
+    act(() =>
+      store.setState({ ready: { linkedin: true }, linkedInRow: { reactsAs: 'you', warning } }),
+    );
+    expect(description()).toBe(`Reacts as you. ${warning}.`);
+    const marker = container.querySelector<HTMLButtonElement>('.rb-warn');
+    expect(marker?.getAttribute('aria-label')).toBe(warning);
+    act(() => marker?.click());
+    expect(actions.openAccounts).toHaveBeenCalledTimes(1);
+    // The arrow keys still move among the six reactions only.
+    expect(buttons()).toHaveLength(6);
+  });
+
+  it('says nothing of it while quiet (not connected)', () => {
+    const store = render();
+    act(() =>
+      store.setState({
+        ready: { linkedin: false },
+        linkedInRow: { reactsAs: 'you', warning: 'x' },
+      }),
+    );
+    expect(toolbar()?.hasAttribute('aria-describedby')).toBe(false);
+    expect(container.querySelector('.rb-warn')).toBeNull();
+  });
+});

@@ -138,6 +138,27 @@ describe('the door (admit)', () => {
     expect(admitted.context).toEqual({ senderKind: 'linkedin', tabId: 3, frameId: 7 });
     expect(refused('getViews', { urns: [urn] }, popup)).toBe(true);
     expect(refused('openAccounts', undefined, options)).toBe(true);
+    // The rows' words about the connection: for LinkedIn frames, with nothing to pass.
+    expect(admit('getLinkedInRow', undefined, linkedIn, extension).context.senderKind).toBe(
+      'linkedin',
+    );
+    expect(refused('getLinkedInRow', { actor: 'urn:li:person:x' }, linkedIn)).toBe(true);
+    expect(refused('getLinkedInRow', undefined, popup)).toBe(true);
+    // What LinkedIn's own control shows: a post or comment and one of the six types, or none.
+    const change = { target: { kind: 'post', urn: 'urn:li:activity:6666' }, state: 'LIKE' };
+    expect(admit('pageReactionChanged', change, linkedIn, extension).data).toEqual(change);
+    expect(
+      admit('pageReactionChanged', { ...change, state: null }, linkedIn, extension).data,
+    ).toEqual({ ...change, state: null });
+    expect(refused('pageReactionChanged', change, popup)).toBe(true);
+    expect(refused('pageReactionChanged', { ...change, state: 'MAYBE' }, linkedIn)).toBe(true);
+    expect(
+      refused(
+        'pageReactionChanged',
+        { target: { kind: 'message', urn, conversationUrn: 'x' }, state: 'LIKE' },
+        linkedIn,
+      ),
+    ).toBe(true);
     expect(admit('openAccounts', undefined, linkedIn, extension).context.senderKind).toBe(
       'linkedin',
     );

@@ -2,7 +2,12 @@
 
 import type { Surface } from '../../content/surface';
 import { findCommentUrn, parseCommentUrn } from '../../urn';
-import { generationAState, generationBState, STATE_LABEL_PREFIX } from '../page-state';
+import {
+  generationAState,
+  generationBState,
+  STATE_ATTRIBUTES,
+  STATE_LABEL_PREFIX,
+} from '../page-state';
 
 const ARTICLE = 'article.comments-comment-entity';
 
@@ -34,6 +39,7 @@ export const commentGenerationA: Surface = {
     }
   },
   readState: (article) => generationAState(generationATrigger(article)),
+  stateAttributes: STATE_ATTRIBUTES,
 };
 
 const REPLACEABLE = 'replaceableComment_urn:li:comment:';
@@ -80,4 +86,5 @@ export const commentGenerationB: Surface = {
     node.append(host);
   },
   readState: (node) => generationBState(generationBControl(node)),
+  stateAttributes: STATE_ATTRIBUTES,
 };

@@ -2,7 +2,12 @@
 
 import { RETRY, type Surface } from '../../content/surface';
 import { findCommentUrn, parsePostUrn, postUrnFromHref, shareUrnFromComponentKey } from '../../urn';
-import { generationAState, generationBState, STATE_LABEL_PREFIX } from '../page-state';
+import {
+  generationAState,
+  generationBState,
+  STATE_ATTRIBUTES,
+  STATE_LABEL_PREFIX,
+} from '../page-state';
 
 // Generation A: `div.feed-shared-update-v2[role=article][data-urn]`, or `data-id` on the wrapper.
 const ACTION_BAR = '.feed-shared-social-action-bar';
@@ -28,6 +33,7 @@ export const postGenerationA: Surface = {
     else card.append(host);
   },
   readState: (card) => generationAState(generationATrigger(card)),
+  stateAttributes: STATE_ATTRIBUTES,
 };
 
 // Generation B. Its labels are localized; the English ones are one hook among others.
@@ -144,4 +150,5 @@ export const postGenerationB: Surface = {
     else node.append(host);
   },
   readState: (node) => generationBState(generationBControl(node)),
+  stateAttributes: STATE_ATTRIBUTES,
 };

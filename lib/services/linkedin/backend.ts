@@ -148,6 +148,9 @@ export function createLinkedInBackend(deps: LinkedInBackendDeps): LinkedInBacken
 
     words: { message: linkedInNoticeWords },
 
+    // LinkedIn's page shows the signed-in member's reactions, never a page's they act for.
+    pageShows: (actor) => actor.startsWith('urn:li:person:'),
+
     credentialRefused(credentialId, failure) {
       deps.tokenRefused(credentialId, failure);
     },

@@ -30,6 +30,28 @@ function missingPermission(permission: string | undefined): string {
   );
 }
 
+/**
+ * The row's warning about the connection, from EXPIRY_WARNING_DAYS before it ends (tokenExpiry
+ * in oauth.ts decides when); null when there is nothing to warn of. A pasted token whose end is
+ * not known is counted to the latest it can end (60 days after it was pasted).
+ */
+export function rowWarningWords(connection: {
+  refused: boolean;
+  expiry: { daysLeft: number; expired: boolean; warn: boolean } | null;
+  expiryKnown: boolean;
+}): string | null {
+  const { refused, expiry, expiryKnown } = connection;
+  if (refused) return 'LinkedIn no longer accepts your connection: reconnect in Accounts';
+  if (!expiry?.warn) return null;
+  if (expiry.expired) {
+    return expiryKnown
+      ? 'Your LinkedIn connection has ended: reconnect in Accounts'
+      : 'Your LinkedIn connection may have ended (LinkedIn tokens last 60 days): reconnect in Accounts';
+  }
+  const days = expiry.daysLeft === 1 ? '1 day' : `${expiry.daysLeft} days`;
+  return `Your LinkedIn connection ends in ${days}${expiryKnown ? '' : ' at the latest'}: reconnect in Accounts`;
+}
+
 /** The words of a notice near a bar (the engine's NoticeWords for LinkedIn). */
 export function linkedInNoticeWords(
   code: FailureKind | NotReady['missing'],
