@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { loadPostControls, savePostControls, watchPostControls } from '@/lib/post-controls';
 
 const KEY = ['settings', 'postControls'];
@@ -19,8 +19,22 @@ export function PostControlsSwitch() {
     onMutate: (next) => queryClient.setQueryData(KEY, next),
     onError: () => queryClient.invalidateQueries({ queryKey: KEY }),
   });
-  // Changes made in another options tab.
-  useEffect(() => watchPostControls((next) => queryClient.setQueryData(KEY, next)), [queryClient]);
+  // Changes made in another options tab. While a save of ours is on its way, an event from an
+  // earlier one is stale (it would flip the switch back for a moment); the last save's own event
+  // settles it.
+  useEffect(
+    () =>
+      watchPostControls((next) => {
+        if (queryClient.isMutating({ mutationKey: KEY }) === 0) queryClient.setQueryData(KEY, next);
+      }),
+    [queryClient],
+  );
+  // What the switch shows, set in the click's own event: the query cache tells its readers a
+  // moment later, and a controlled checkbox that is not updated in the event is put back (a
+  // busy page showed the old state, and a second click undid the first).
+  const [shown, setShown] = useState<boolean | undefined>(undefined);
+  useEffect(() => setShown(on.data), [on.data]);
+  const checked = shown ?? on.data ?? true;
 
   return (
     <section aria-labelledby={`${id}-title`} className="space-y-3">
@@ -31,12 +45,15 @@ export function PostControlsSwitch() {
         <input
           type="checkbox"
           role="switch"
-          aria-checked={on.data ?? true}
+          aria-checked={checked}
           className="mt-0.5 h-4 w-4"
-          checked={on.data ?? true}
+          checked={checked}
           disabled={on.isPending}
           aria-describedby={`${id}-help`}
-          onChange={(event) => save.mutate(event.target.checked)}
+          onChange={(event) => {
+            setShown(event.target.checked);
+            save.mutate(event.target.checked);
+          }}
         />
         <span>
           <span className="font-medium">Show reactions on posts and comments</span>
