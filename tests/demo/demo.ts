@@ -64,10 +64,13 @@ if (!headless) {
 }
 
 await mkdir(outputDir, { recursive: true });
+const STORE_SCREENSHOT = { width: 1280, height: 800 };
 const shots: string[] = [];
 async function shoot(page: Page, name: string): Promise<void> {
   const file = path.join(outputDir, `${name}.png`);
   await page.bringToFront();
+  // 1280×800: the size both stores ask of listing screenshots, so these serve as them.
+  await page.setViewportSize(STORE_SCREENSHOT);
   await page.screenshot({ path: file });
   shots.push(file);
 }
