@@ -5,8 +5,13 @@
  */
 import { browser } from 'wxt/browser';
 import type { KeySummary } from '../accounts/types';
+import { applyRetention, clearHistory, getHistoryLine } from '../db/history';
+import { historyRetention } from '../db/items';
 import { createReactionEngine } from '../engine/engine';
 import { noticeFor } from '../engine/notices';
+import type { Backend } from '../engine/types';
+import { undoRequest } from '../history/undo';
+import { KINDS } from '../kinds/registry';
 import { handle } from '../messaging/serve';
 import { createConnectSafelyBackend } from '../services/connectsafely/backend';
 import { createLinkedInBackend } from '../services/linkedin/backend';
@@ -175,6 +180,42 @@ export function startBackground(): void {
   handle('setLinkedInActor', ({ actor }) => linkedInConnector.chooseActor(actor));
   handle('disconnectLinkedIn', () => linkedInConnector.disconnect());
   handle('forgetLinkedInApp', () => linkedInConnector.forgetApp());
+
+  // The history: undo goes through the engine exactly as a click from a LinkedIn tab does
+  // (stored, sent, shown in every tab), as whoever the line reacted as.
+  const backends: Record<string, Backend> = { connectsafely: connectSafely, linkedin: linkedIn };
+  handle('undoReaction', async ({ id }) => {
+    const line = await getHistoryLine(id);
+    if (!line) return { accepted: false, message: 'That line is no longer in the history.' };
+    const identity = await backends[KINDS[line.kind].service]?.identity();
+    if (!identity || !('actor' in identity)) {
+      return { accepted: false, message: 'Connect the account this reaction was made with first.' };
+    }
+    if (identity.actor !== line.actor) {
+      return {
+        accepted: false,
+        message:
+          'This reaction was made as another account or page. Choose it in Accounts to undo it.',
+      };
+    }
+    const { views } = await engine.views([line.urn]);
+    const request = undoRequest(line, views[0] ?? { active: [] });
+    if (!request) return { accepted: false, message: 'This line cannot be undone.' };
+    const outcome = await engine.react(request);
+    return outcome.accepted
+      ? { accepted: true, request, view: outcome.view }
+      : { accepted: false, message: outcome.notice.message };
+  });
+  handle('clearHistory', async () => {
+    await clearHistory();
+    void toExtensionPages('historyChanged', undefined);
+  });
+  handle('setHistoryRetention', async (retention) => {
+    await historyRetention.set(retention);
+    await applyRetention(retention, Date.now());
+    void toExtensionPages('historyChanged', undefined);
+    return retention;
+  });
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void engine.wake();

@@ -3,6 +3,7 @@
  * Anything not listed here is not an action the background performs.
  */
 import { z } from 'zod';
+import { historyRetentionSchema } from '../db/items';
 import { normalizeEmoji } from '../emoji/normalize';
 import { isSingleEmoji } from '../emoji/single';
 import { REACTION_TYPES } from '../kinds/registry';
@@ -11,6 +12,7 @@ import { parseCommentUrn, parseMessageUrn, parsePostUrn } from '../urn';
 import type { ConnectLinkedInTokenRequest, SignInWithLinkedInRequest } from './linkedin';
 import type {
   BackgroundProtocol,
+  HistoryRetentionSettings,
   PingRequest,
   ReactRequest,
   SenderKind,
@@ -168,4 +170,14 @@ export const REQUEST_RULES = {
   setLinkedInActor: { schema: z.strictObject({ actor: linkedInActor }), senders: ['popup'] },
   disconnectLinkedIn: { schema: z.undefined(), senders: ['popup'] },
   forgetLinkedInApp: { schema: z.undefined(), senders: ['popup'] },
+  // The history (the popup's tab and the same view in a tab of its own).
+  undoReaction: {
+    schema: z.strictObject({ id: z.number().int().positive() }),
+    senders: ['popup', 'history'],
+  },
+  clearHistory: { schema: z.undefined(), senders: ['popup', 'history'] },
+  setHistoryRetention: {
+    schema: historyRetentionSchema.strict() satisfies z.ZodType<HistoryRetentionSettings>,
+    senders: ['options'],
+  },
 } as const satisfies Record<keyof BackgroundProtocol, Rule>;
