@@ -253,3 +253,21 @@ export async function pendingLines(filter: HistoryFilter): Promise<HistoryLine[]
   const matches = lineMatcher({ ...filter, status: undefined });
   return lines.filter(matches).sort((a, b) => b.at - a.at);
 }
+
+/**
+ * The reactions (`byValue`) or actors (`byActor`) the history holds, for the filters' choices:
+ * a key cursor that jumps from one value to the next, reading one key per value.
+ */
+export async function distinctKeys(index: 'byValue' | 'byActor'): Promise<string[]> {
+  const db = await openDatabase();
+  const store = db.transaction('history').store.index(index);
+  const found: string[] = [];
+  let cursor = await store.openKeyCursor();
+  while (cursor) {
+    const [value] = cursor.key;
+    found.push(value);
+    // An array sorts after every number: the next key is the next value's first.
+    cursor = await cursor.continue([value, []] as unknown as [string, number]);
+  }
+  return found;
+}

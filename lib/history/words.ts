@@ -46,7 +46,13 @@ export const STATUS_WORDS: Readonly<Record<LineStatus, string>> = {
 /** An emoji for messages, LinkedIn's name ("Celebrate") for post and comment reactions. */
 export function reactionName(line: Pick<HistoryLine, 'kind' | 'value'>): string {
   if (line.kind === 'message') return line.value;
-  return REACTION_NAMES[line.value]?.name ?? line.value;
+  return REACTION_NAMES[line.value]?.name ?? humanize(line.value);
+}
+
+/** An unknown type in words: "MAYBE" → "Maybe". */
+function humanize(value: string): string {
+  const words = value.trim().replace(/[_-]+/g, ' ').toLowerCase();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Unknown';
 }
 
 /** The big symbol at the start of a line. */

@@ -137,3 +137,12 @@ describe('retention', () => {
     expect(await (await openDatabase()).count('history')).toBe(0);
   });
 });
+
+describe('filter choices', () => {
+  it('lists each reaction and actor the history holds once', async () => {
+    await store(Array.from({ length: 30 }, (_, index) => line(index)));
+    const { distinctKeys } = await import('@/lib/db/history');
+    expect(await distinctKeys('byValue')).toEqual(['EMPATHY', 'LIKE', 'PRAISE']);
+    expect(await distinctKeys('byActor')).toEqual(['urn:li:person:Xy12Ab34']);
+  });
+});
