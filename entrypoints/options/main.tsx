@@ -1,5 +1,6 @@
 import '@/components/styles.css';
 import { ConnectionForm } from '@/components/ConnectionForm';
+import { HistorySettings } from '@/components/HistorySettings';
 import { PostControlsSwitch } from '@/components/PostControlsSwitch';
 import { QuickSetEditor } from '@/components/QuickSetEditor';
 import { mountPage } from '@/components/query-client';
@@ -9,6 +10,7 @@ mountPage(
     <h1 className="text-2xl font-bold">Reactbar options</h1>
     <QuickSetEditor />
     <PostControlsSwitch />
+    <HistorySettings />
     <ConnectionForm />
   </main>,
 );
