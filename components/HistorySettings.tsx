@@ -77,10 +77,10 @@ export function HistorySettings() {
           type="submit"
           className="rounded bg-brand px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-dark"
         >
-          Save history limits
+          Apply history limits
         </button>
         <p role="status" className="text-gray-600 dark:text-gray-400">
-          {save.isSuccess ? 'Saved.' : ''}
+          {save.isSuccess ? 'History limits applied.' : ''}
         </p>
         {save.isError ? (
           <p role="alert" className="text-red-700 dark:text-red-400">

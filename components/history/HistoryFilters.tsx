@@ -123,8 +123,10 @@ function Select({
   children: React.ReactNode;
 }) {
   return (
-    <label htmlFor={id} className="flex min-w-0 items-center gap-1 text-xs">
-      <span className="shrink-0 text-gray-700 dark:text-gray-300">{label}</span>
+    <div className="flex min-w-0 items-center gap-1 text-xs">
+      <label htmlFor={id} className="shrink-0 text-gray-700 dark:text-gray-300">
+        {label}
+      </label>
       <select
         id={id}
         value={value ?? ''}
@@ -133,7 +135,7 @@ function Select({
       >
         {children}
       </select>
-    </label>
+    </div>
   );
 }
 
@@ -149,8 +151,10 @@ function DateInput({
   onChange: (value: string) => void;
 }) {
   return (
-    <label htmlFor={id} className="flex min-w-0 items-center gap-1 text-xs">
-      <span className="shrink-0 text-gray-700 dark:text-gray-300">{label}</span>
+    <div className="flex min-w-0 items-center gap-1 text-xs">
+      <label htmlFor={id} className="shrink-0 text-gray-700 dark:text-gray-300">
+        {label}
+      </label>
       <input
         id={id}
         type="date"
@@ -158,6 +162,6 @@ function DateInput({
         onChange={(event) => onChange(event.target.value)}
         className={`${control} min-w-0 flex-1`}
       />
-    </label>
+    </div>
   );
 }

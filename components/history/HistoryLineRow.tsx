@@ -80,6 +80,7 @@ export function HistoryLineRow({
                 type="button"
                 className={secondaryButton}
                 aria-disabled={undo.isPending}
+                aria-label={`Undo: ${what}, ${formatFullTime(line.at)}`}
                 onClick={() => {
                   if (!undo.isPending && line.id !== undefined) undo.mutate(line.id);
                 }}

@@ -209,9 +209,10 @@ describe('History tab', () => {
     await render();
     await waitFor(() => expect(rows()).toHaveLength(3));
     const select = (label: string) =>
-      [...container.querySelectorAll('label')]
-        .find((element) => element.textContent?.startsWith(label))
-        ?.querySelector('select') as HTMLSelectElement;
+      document.getElementById(
+        [...container.querySelectorAll('label')].find((element) => element.textContent === label)
+          ?.htmlFor ?? '',
+      ) as HTMLSelectElement;
     await act(async () => {
       const kind = select('Kind');
       kind.value = 'post';
