@@ -1,10 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { historyRetention } from '@/lib/db/items';
+import {
+  loadHistorySnippets,
+  SNIPPET_MAX,
+  saveHistorySnippets,
+  watchHistorySnippets,
+} from '@/lib/history-snippets';
 import { backgroundMessenger } from '@/lib/messaging/protocol';
 import { errorMessage } from './popup/ui';
 
 const KEY = ['settings', 'historyRetention'];
+const SNIPPETS_KEY = ['settings', 'historySnippets'];
 const input =
   'w-32 rounded border border-gray-300 bg-white px-2 py-1 text-sm dark:border-gray-600 dark:bg-gray-900';
 
@@ -32,6 +39,17 @@ export function HistorySettings() {
     onSuccess: (saved) => queryClient.setQueryData(KEY, saved),
   });
 
+  const snippets = useQuery({ queryKey: SNIPPETS_KEY, queryFn: loadHistorySnippets });
+  const saveSnippets = useMutation({
+    mutationFn: saveHistorySnippets,
+    onMutate: (next) => queryClient.setQueryData(SNIPPETS_KEY, next),
+    onError: () => queryClient.invalidateQueries({ queryKey: SNIPPETS_KEY }),
+  });
+  useEffect(
+    () => watchHistorySnippets((next) => queryClient.setQueryData(SNIPPETS_KEY, next)),
+    [queryClient],
+  );
+
   function submit(event: FormEvent) {
     event.preventDefault();
     save.mutate();
@@ -42,6 +60,26 @@ export function HistorySettings() {
       <h2 id={`${id}-title`} className="text-lg font-semibold">
         History
       </h2>
+      <label className="flex items-start gap-3 text-sm">
+        <input
+          type="checkbox"
+          role="switch"
+          aria-checked={snippets.data ?? false}
+          className="mt-0.5 h-4 w-4"
+          checked={snippets.data ?? false}
+          disabled={snippets.isPending}
+          aria-describedby={`${id}-snippets-help`}
+          onChange={(event) => saveSnippets.mutate(event.target.checked)}
+        />
+        <span>
+          <span className="font-medium">Keep a short text of what I react to</span>
+          <span id={`${id}-snippets-help`} className="block text-gray-600 dark:text-gray-400">
+            Up to {SNIPPET_MAX} characters of the message, post or comment (never a name), kept with
+            the history line so the search finds it. Turning this off deletes the texts kept so far;
+            clearing the history deletes them too.
+          </span>
+        </span>
+      </label>
       <form onSubmit={submit} className="space-y-2 text-sm">
         <label className="flex items-center gap-3">
           <span className="w-48">Keep at most (lines)</span>

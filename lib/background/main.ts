@@ -5,12 +5,13 @@
  */
 import { browser } from 'wxt/browser';
 import type { KeySummary } from '../accounts/types';
-import { applyRetention, clearHistory, getHistoryLine } from '../db/history';
+import { applyRetention, clearHistory, forgetSnippets, getHistoryLine } from '../db/history';
 import { historyRetention } from '../db/items';
 import { createReactionEngine } from '../engine/engine';
 import { noticeFor } from '../engine/notices';
 import type { Backend } from '../engine/types';
 import { undoRequest } from '../history/undo';
+import { loadHistorySnippets, watchHistorySnippets } from '../history-snippets';
 import { KINDS } from '../kinds/registry';
 import { handle } from '../messaging/serve';
 import { createConnectSafelyBackend } from '../services/connectsafely/backend';
@@ -123,6 +124,9 @@ export function startBackground(): void {
     return saved;
   });
 
+  /** The member's history snippet option, followed as it changes (read once per worker). */
+  let keepSnippets = loadHistorySnippets().catch(() => false);
+
   // Human pace per tab: a script clicking the page's buttons in a loop is stopped here.
   const pacer = createPacer();
   handle('react', async (request, context) => {
@@ -132,7 +136,10 @@ export function startBackground(): void {
     }
     const origin =
       context.tabId === undefined ? undefined : { tabId: context.tabId, frameId: context.frameId };
-    return engine.react(request, origin);
+    // A snippet is kept only while the member's option is on, whatever a page sends.
+    const { snippet, ...click } = request;
+    const keep = snippet !== undefined && (await keepSnippets);
+    return engine.react(keep ? { ...click, snippet } : click, origin);
   });
   handle('getViews', ({ urns, pageStates }) => engine.views(urns, pageStates));
   handle('openAccounts', async () => {
@@ -201,10 +208,21 @@ export function startBackground(): void {
     const { views } = await engine.views([line.urn]);
     const request = undoRequest(line, views[0] ?? { active: [] });
     if (!request) return { accepted: false, message: 'This line cannot be undone.' };
-    const outcome = await engine.react(request);
+    const keep = line.snippet !== undefined && (await keepSnippets);
+    const outcome = await engine.react(keep ? { ...request, snippet: line.snippet } : request);
     return outcome.accepted
       ? { accepted: true, request, view: outcome.view }
       : { accepted: false, message: outcome.notice.message };
+  });
+  // Switched off: the snippets kept so far go too.
+  watchHistorySnippets((on) => {
+    keepSnippets = Promise.resolve(on);
+    if (on) return;
+    void forgetSnippets()
+      .then((count) => {
+        if (count > 0) void toExtensionPages('historyChanged', undefined);
+      })
+      .catch(logFailure);
   });
   handle('clearHistory', async () => {
     await clearHistory();

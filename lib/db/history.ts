@@ -271,3 +271,31 @@ export async function distinctKeys(index: 'byValue' | 'byActor'): Promise<string
   }
   return found;
 }
+
+/**
+ * Deletes every kept snippet (the member switched the option off), in transactions of at most
+ * MAX_CHUNK lines so the engine's commits wait little. Returns how many lines had one.
+ */
+export async function forgetSnippets(): Promise<number> {
+  const db = await openDatabase();
+  let forgotten = 0;
+  let after: number | undefined;
+  for (;;) {
+    const tx = db.transaction('history', 'readwrite');
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    let cursor = await tx.store.openCursor(range);
+    let seen = 0;
+    while (cursor && seen < MAX_CHUNK) {
+      after = cursor.key;
+      if (cursor.value.snippet !== undefined) {
+        const { snippet: _dropped, ...line } = cursor.value;
+        await cursor.update(line);
+        forgotten++;
+      }
+      seen++;
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    if (!cursor) return forgotten;
+  }
+}

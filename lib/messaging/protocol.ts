@@ -39,6 +39,11 @@ export interface ReactRequest {
   /** An emoji (messages) or a reaction type (posts, comments). */
   value: string;
   react: boolean;
+  /**
+   * A short text of the target's body (≤ 80 characters, never a name), sent only while the
+   * member's history snippet option is on; the background keeps it only then.
+   */
+  snippet?: string;
 }
 
 export type ReactResponse =

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { historyRetentionSchema } from '../db/items';
 import { normalizeEmoji } from '../emoji/normalize';
 import { isSingleEmoji } from '../emoji/single';
+import { clipSnippet } from '../history-snippets';
 import { REACTION_TYPES } from '../kinds/registry';
 import { connectionSettingsSchema } from '../settings';
 import { parseCommentUrn, parseMessageUrn, parsePostUrn } from '../urn';
@@ -50,6 +51,14 @@ export const reactionTypeSchema = z.enum(REACTION_TYPES);
  * A reaction, by the kind of its target: a message takes one emoji and must name its own
  * conversation; a post or comment takes one of LinkedIn's reaction types.
  */
+/** What the history may keep of a target's text: short, one line. */
+const snippetSchema = z
+  .string()
+  .max(400)
+  .transform(clipSnippet)
+  .refine((value) => value.length > 0)
+  .optional();
+
 const reactSchema = z.union([
   z.strictObject({
     target: z
@@ -61,16 +70,19 @@ const reactSchema = z.union([
       ),
     value: emojiSchema,
     react: z.boolean(),
+    snippet: snippetSchema,
   }),
   z.strictObject({
     target: z.strictObject({ kind: z.literal('post'), urn: postUrn }),
     value: reactionTypeSchema,
     react: z.boolean(),
+    snippet: snippetSchema,
   }),
   z.strictObject({
     target: z.strictObject({ kind: z.literal('comment'), urn: commentUrn }),
     value: reactionTypeSchema,
     react: z.boolean(),
+    snippet: snippetSchema,
   }),
 ]) satisfies z.ZodType<ReactRequest>;
 

@@ -365,3 +365,87 @@ test.describe('undo', () => {
     );
   });
 });
+
+test.describe('snippets', () => {
+  async function reactToFirstMessage(page: Page): Promise<void> {
+    await page.goto(FIXTURE_URLS.messaging);
+    const host = page.locator(`reactbar-host[data-reactbar-urn="${FIRST.urn}"]`);
+    await expect(host).toBeAttached();
+    await page.locator(`[data-event-urn="${FIRST.urn}"]`).hover();
+    await host.getByRole('button', { name: 'React with 👍', exact: true }).click();
+  }
+
+  test('off by default: no text is stored with the line', async ({
+    context,
+    extensionId,
+    control,
+    addKey,
+  }) => {
+    await addKey();
+    const page = await context.newPage();
+    await reactToFirstMessage(page);
+    await expect
+      .poll(() => control.messageReactions(FIRST.conversationUrn ?? '', FIRST.urn))
+      .toEqual(['👍']);
+    const history = await openHistory(context, extensionId);
+    await expect(lineSaying(history, 'Reacted 👍 on a message')).toContainText('Applied');
+    const stored = await storedLines(history);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).not.toHaveProperty('snippet');
+    await history.getByLabel('Search reactions').fill('meetup');
+    await expect(history.getByText('No reaction matches these filters.')).toBeVisible();
+  });
+
+  test('on: the body (never a name) is kept, searched, and deleted when switched off', async ({
+    context,
+    extensionId,
+    control,
+    emulator,
+    addKey,
+    openOptions,
+  }) => {
+    await addKey();
+    await connectLinkedIn(context, extensionId, emulator.credentials.linkedinToken);
+    const options = await openOptions();
+    const option = options.getByRole('switch', { name: /Keep a short text of what I react to/ });
+    await expect(option).toBeEnabled();
+    await option.check();
+    await expect(option).toBeChecked();
+
+    const page = await context.newPage();
+    await reactToFirstMessage(page);
+    await expect
+      .poll(() => control.messageReactions(FIRST.conversationUrn ?? '', FIRST.urn))
+      .toEqual(['👍']);
+    await page.goto(FIXTURE_URLS.feed);
+    const host = page.locator(`reactbar-host[data-reactbar-urn="${POST}"]`);
+    await host.evaluate((element) => element.parentElement?.scrollIntoView({ block: 'center' }));
+    await host
+      .getByRole('toolbar')
+      .getByRole('button', { name: 'React Like', exact: true })
+      .click();
+    await expect
+      .poll(async () => (await control.postReactions(POST)).map((r) => r.reactionType))
+      .toEqual(['LIKE']);
+
+    const history = await openHistory(context, extensionId);
+    await expect(lines(history)).toHaveCount(2);
+    const stored = await storedLines(history);
+    const byKind = Object.fromEntries(stored.map((line) => [line.kind, line.snippet]));
+    expect(byKind.message).toBe('Hi Alex! Thanks for connecting after the meetup.');
+    expect(byKind.post?.startsWith('We cut our p95 API latency from 840 ms to 210 ms')).toBe(true);
+    expect([...(byKind.post ?? '')].length).toBeLessThanOrEqual(80);
+    await history.getByLabel('Search reactions').fill('latency');
+    await expect(lines(history)).toHaveCount(1);
+    await expect(lines(history)).toContainText('Reacted Like on a post');
+    await expect(lines(history)).toContainText('We cut our p95 API latency');
+
+    await options.bringToFront();
+    await option.uncheck();
+    await expect(option).not.toBeChecked();
+    await expect
+      .poll(async () => (await storedLines(history)).filter((line) => 'snippet' in line).length)
+      .toBe(0);
+    expect(await storedLines(history)).toHaveLength(2);
+  });
+});

@@ -193,7 +193,7 @@ describe('history lines', () => {
         link: 'https://www.linkedin.com/feed/update/urn:li:activity:1/',
       }),
     ).toBe(
-      `https://www.linkedin.com/feed/update/urn:li:activity:1/?commentUrn=${encodeURIComponent(urn)}`,
+      `https://www.linkedin.com/feed/update/urn:li:activity:1/?${new URLSearchParams({ commentUrn: urn })}`,
     );
     expect(openUrl({ kind: 'post', urn: 'x', link: 'javascript:alert(1)' })).toBeNull();
   });
