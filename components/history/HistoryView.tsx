@@ -14,7 +14,13 @@ import { backgroundMessenger } from '@/lib/messaging/protocol';
 import { download, exportHistory } from './exporting';
 import { HistoryFilters } from './HistoryFilters';
 import { HistoryList } from './HistoryList';
-import { HISTORY_KEY, useFilterChoices, useHistoryLines, usePendingLines } from './queries';
+import {
+  HISTORY_KEY,
+  useFilterChoices,
+  useHistoryLines,
+  useMatchingCount,
+  usePendingLines,
+} from './queries';
 import { groupByDay, mergeNewestFirst } from './rows';
 import { useStoredFilter } from './state';
 
@@ -34,7 +40,8 @@ export function HistoryView({ variant }: { variant: 'popup' | 'page' }) {
   const stored = useMemo(() => lines.data?.pages.flatMap((page) => page.lines) ?? [], [lines.data]);
   const shown = useMemo(() => mergeNewestFirst(pending.data ?? [], stored), [pending.data, stored]);
   const rows = useMemo(() => groupByDay(shown), [shown]);
-  const total = lines.data?.pages[0]?.total;
+  const counted = useMatchingCount(filter, lines.isSuccess && !lines.isPlaceholderData);
+  const total = counted.data ?? undefined;
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = lines;
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 
@@ -51,9 +58,11 @@ export function HistoryView({ variant }: { variant: 'popup' | 'page' }) {
   const more = hasNextPage && total === undefined ? '+' : '';
   const summary = lines.isPending
     ? 'Loading your reactions…'
-    : `${formatCount(count)}${more} ${count === 1 && !more ? 'reaction' : 'reactions'}${
-        isFiltered(filter) ? ' match' : ''
-      }, newest first`;
+    : lines.isPlaceholderData
+      ? 'Searching…'
+      : `${formatCount(count)}${more} ${count === 1 && !more ? 'reaction' : 'reactions'}${
+          isFiltered(filter) ? ' match' : ''
+        }, newest first`;
 
   return (
     <div className="flex flex-col">

@@ -11,6 +11,7 @@ import {
 } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import {
+  countMatching,
   distinctKeys,
   type HistoryPage,
   type PageCursor,
@@ -38,6 +39,15 @@ export function useHistoryLines(filter: HistoryFilter) {
     getNextPageParam: (last) => last.next ?? undefined,
     // A new filter shows the last one's lines until its own first page is in.
     placeholderData: (previous) => previous,
+  });
+}
+
+/** The filter's exact count, when an index can give it; read after the first screen. */
+export function useMatchingCount(filter: HistoryFilter, enabled: boolean) {
+  return useQuery({
+    queryKey: [...HISTORY_KEY, 'count', filter],
+    queryFn: () => countMatching(filter),
+    enabled,
   });
 }
 

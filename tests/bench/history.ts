@@ -28,6 +28,18 @@ const INIT_SCRIPT = `
   // tsx keeps function names with a helper the page does not have.
   window.__name = (fn) => fn;
   window.__bench = { firstLine: null, longTasks: [] };
+  // Resolves once the list's summary gives an answer: it said "Searching…" (a new query ran)
+  // and no longer does, or it changed at once (an answer already in the cache).
+  window.__answer = (before) => new Promise((resolve) => {
+    let searched = false;
+    const check = () => {
+      const text = document.querySelector('[data-testid="history-summary"]')?.textContent ?? '';
+      if (/^(Loading|Searching)/.test(text)) searched = true;
+      else if (searched || text !== before) return resolve();
+      requestAnimationFrame(check);
+    };
+    check();
+  });
   new MutationObserver((_, observer) => {
     if (document.querySelector('[data-status]')) {
       window.__bench.firstLine = performance.now();
@@ -153,14 +165,9 @@ async function timeSelect(page: Page, label: string, value: string): Promise<num
       const started = performance.now();
       select.value = value;
       select.dispatchEvent(new Event('change', { bubbles: true }));
-      await new Promise<void>((resolve) => {
-        const check = () => {
-          const text = summary?.textContent ?? '';
-          if (text !== before && !text.startsWith('Loading')) resolve();
-          else requestAnimationFrame(check);
-        };
-        check();
-      });
+      await (window as unknown as { __answer: (before?: string | null) => Promise<void> }).__answer(
+        before,
+      );
       return performance.now() - started;
     },
     { label, value },
@@ -177,14 +184,9 @@ async function timeSearch(page: Page, words: string): Promise<{ total: number; s
     const started = performance.now();
     setValue?.call(input, words);
     input.dispatchEvent(new Event('input', { bubbles: true }));
-    await new Promise<void>((resolve) => {
-      const check = () => {
-        const text = summary?.textContent ?? '';
-        if (text !== before && !text.startsWith('Loading')) resolve();
-        else requestAnimationFrame(check);
-      };
-      check();
-    });
+    await (window as unknown as { __answer: (before?: string | null) => Promise<void> }).__answer(
+      before,
+    );
     return { total: performance.now() - started, summary: summary?.textContent ?? '' };
   }, words);
 }
@@ -230,7 +232,16 @@ async function timeExport(page: Page, button: string): Promise<{ ms: number; nam
   ]);
   const elapsed = Date.now() - started;
   await download.cancel();
-  return { ms: elapsed, name: download.suggestedFilename() };
+  const phases = await page.evaluate(() =>
+    performance
+      .getEntriesByType('measure')
+      .filter((entry) => entry.name.startsWith('reactbar:export:'))
+      .map(
+        (entry) => `${entry.name.slice('reactbar:export:'.length)} ${entry.duration.toFixed(0)} ms`,
+      ),
+  );
+  await page.evaluate(() => performance.clearMeasures());
+  return { ms: elapsed, name: `${download.suggestedFilename()}; ${phases.join(', ')}` };
 }
 
 async function main(): Promise<void> {
@@ -316,7 +327,7 @@ async function main(): Promise<void> {
       }; slowest frame ${ms(scrolled.slowestFrame)}`,
     );
     console.log(
-      `Export of ${LINES.toLocaleString('en-US')} lines: CSV ${ms(csv.ms, 0)}, JSON ${ms(json.ms, 0)} (${csv.name})`,
+      `Export of ${LINES.toLocaleString('en-US')} lines, click → download: CSV ${ms(csv.ms, 0)} (${csv.name}), JSON ${ms(json.ms, 0)} (${json.name})`,
     );
     const share = othersShare(machineStart, machineEnd);
     console.log(

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   applyRetention,
   clearHistory,
+  countMatching,
   forEachMatching,
   pendingLines,
   readHistoryPage,
@@ -77,17 +78,30 @@ describe('reading the history', () => {
       .reverse();
     expect(await everyPage(filter, 5)).toEqual(expected);
     const first = await readHistoryPage({ kind: 'comment' }, undefined, 10);
-    expect(first.total).toBe(200);
     expect(first.next?.plan.index).toBe('byKind');
+    expect(await countMatching({ kind: 'comment' })).toBe(200);
+    expect(await countMatching({})).toBe(400);
+    expect(await countMatching({ kind: 'comment', value: 'LIKE' })).toBeNull();
+    // A value narrows more than a kind, and failures more than a value's applied lines.
+    expect(
+      (await readHistoryPage({ kind: 'post', value: 'LIKE' }, undefined, 1)).next?.plan.index,
+    ).toBe('byValue');
   });
 
-  it('hands every match to an export, chunk by chunk', async () => {
+  it('hands every match to an export, chunk by chunk, through an index or the store', async () => {
     await store(Array.from({ length: 250 }, (_, index) => line(index)));
-    let count = 0;
-    await forEachMatching({ kind: 'post' }, (lines) => {
-      count += lines.length;
-    });
-    expect(count).toBe(125);
+    const all = async (filter: Parameters<typeof forEachMatching>[0]) => {
+      const seen: HistoryLine[] = [];
+      await forEachMatching(filter, (lines) => {
+        seen.push(...lines);
+      });
+      return seen;
+    };
+    expect(await all({ kind: 'post' })).toHaveLength(125);
+    const everything = await all({});
+    expect(everything).toHaveLength(250);
+    expect(new Set(everything.map((entry) => entry.id)).size).toBe(250);
+    expect(await all({ search: 'praise' })).toHaveLength(83);
   });
 
   it('shows clicks still in the outbox as pending', async () => {
