@@ -193,10 +193,11 @@ async function timeSearch(page: Page, words: string): Promise<{ total: number; s
 
 async function clearSearch(page: Page): Promise<void> {
   await page.getByLabel('Search reactions').fill('');
-  await page.waitForFunction(
-    () =>
-      !document.querySelector('[data-testid="history-summary"]')?.textContent?.includes('match'),
-  );
+  // Back to every line, with the exact count (it comes after the first screen).
+  await page.waitForFunction(() => {
+    const text = document.querySelector('[data-testid="history-summary"]')?.textContent ?? '';
+    return /^[\d,]+ reactions, newest first$/.test(text);
+  });
 }
 
 async function scroll(
