@@ -223,6 +223,35 @@ test('export gives the filtered lines as CSV and JSON, emoji and quotes intact',
   ]);
 });
 
+test('the popup opens the same view in a tab, and its chart counts reactions per day', async ({
+  context,
+  extensionId,
+  openPopup,
+  addKey,
+}) => {
+  await addKey();
+  const page = await openHistory(context, extensionId);
+  await seed(page, SEEDED);
+  await page.close();
+  const popup = await openPopup();
+  await popup.getByRole('tab', { name: 'History' }).click();
+  await expect(lines(popup)).toHaveCount(4);
+  const [tab] = await Promise.all([
+    context.waitForEvent('page'),
+    popup.getByRole('button', { name: 'Open in a tab' }).click(),
+  ]);
+  await expect(tab).toHaveURL(historyUrl(extensionId));
+  await expect(lines(tab)).toHaveCount(4);
+  await tab.getByRole('button', { name: 'Chart' }).click();
+  // Applied reactions only: Celebrate and the 🎉 (a removal and a failure are not counted).
+  await expect(tab.getByTestId('history-chart-words')).toHaveText(
+    /^2 reactions in the last 30 days, most often (Celebrate|🎉)\.$/,
+  );
+  await expect(tab.getByTestId('history-chart').locator('canvas')).toHaveCount(1);
+  await tab.getByLabel('Period').selectOption('90');
+  await expect(tab.getByTestId('history-chart-words')).toContainText('in the last 90 days');
+});
+
 test('clear history asks first, then deletes every line from IndexedDB', async ({
   context,
   extensionId,
