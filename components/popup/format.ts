@@ -3,7 +3,6 @@
  * Pure functions of their inputs (and the local time zone), so they are tested on their own.
  */
 import type { KeySummary, RateLimitBudget, RealtimeState } from '@/lib/accounts/types';
-import type { HistoryEntry } from '@/lib/reactions/types';
 
 export type TabId = 'history' | 'accounts';
 
@@ -150,51 +149,6 @@ export function formatWhen(at: number, now: number): string {
 /** The full date and time, for a tooltip. */
 export function formatFullTime(at: number): string {
   return fullTime.format(at);
-}
-
-/** LinkedIn's reaction types, with the symbol and the name LinkedIn shows for them. */
-const REACTION_TYPES: Record<string, { symbol: string; name: string }> = {
-  LIKE: { symbol: '👍', name: 'Like' },
-  PRAISE: { symbol: '👏', name: 'Celebrate' },
-  APPRECIATION: { symbol: '🫶', name: 'Support' },
-  EMPATHY: { symbol: '❤️', name: 'Love' },
-  INTEREST: { symbol: '💡', name: 'Insightful' },
-  ENTERTAINMENT: { symbol: '😂', name: 'Funny' },
-};
-
-/** The big symbol at the start of a history line. */
-export function reactionSymbol(entry: Pick<HistoryEntry, 'kind' | 'value'>): string {
-  if (entry.kind === 'message') return entry.value;
-  return REACTION_TYPES[entry.value]?.symbol ?? '•';
-}
-
-/** An emoji for messages, LinkedIn's name ("Celebrate") for post and comment reactions. */
-export function reactionName(entry: Pick<HistoryEntry, 'kind' | 'value'>): string {
-  if (entry.kind === 'message') return entry.value;
-  return REACTION_TYPES[entry.value]?.name ?? accountStatusText(entry.value);
-}
-
-/** "Reacted 👍 on a message", "Removed Celebrate from a post". */
-export function describeHistoryEntry(
-  entry: Pick<HistoryEntry, 'kind' | 'value' | 'react'>,
-): string {
-  const what = reactionName(entry);
-  return entry.react
-    ? `Reacted ${what} on a ${entry.kind}`
-    : `Removed ${what} from a ${entry.kind}`;
-}
-
-export function outcomeText(entry: Pick<HistoryEntry, 'outcome' | 'error'>): string {
-  switch (entry.outcome) {
-    case 'applied':
-      return 'Applied';
-    case 'failed':
-      return entry.error ? `Failed: ${entry.error}` : 'Failed';
-  }
-}
-
-export function outcomeTone(outcome: HistoryEntry['outcome']): Tone {
-  return outcome === 'applied' ? 'good' : 'bad';
 }
 
 /** The link as an http(s) URL, or null for anything else (javascript:, data:, garbage). */

@@ -5,12 +5,11 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { AccountsOverview } from '@/lib/accounts/types';
-import { listHistory } from '@/lib/db/history';
 import { backgroundMessenger, broadcastMessenger } from '@/lib/messaging/protocol';
+import { HISTORY_KEY } from '../history/queries';
 import { withRealtime } from './overview';
 
 export const ACCOUNTS_KEY = ['popup', 'accounts'] as const;
-export const HISTORY_KEY = ['popup', 'history'] as const;
 /** The LinkedIn connection as stored: cheap, refetched on every accountsChanged. */
 export const LINKEDIN_KEY = ['popup', 'linkedin'] as const;
 
@@ -58,10 +57,6 @@ export function useLinkedInActors(connectionId: string | null) {
     staleTime: Number.POSITIVE_INFINITY,
     retry: false,
   });
-}
-
-export function useHistory() {
-  return useQuery({ queryKey: HISTORY_KEY, queryFn: () => listHistory() });
 }
 
 /**

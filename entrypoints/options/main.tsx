@@ -1,6 +1,7 @@
 import '@/lib/zod-jitless';
 import '@/components/styles.css';
 import { ConnectionForm } from '@/components/ConnectionForm';
+import { HistorySettings } from '@/components/HistorySettings';
 import { PostControlsSwitch } from '@/components/PostControlsSwitch';
 import { QuickSetEditor } from '@/components/QuickSetEditor';
 import { mountPage } from '@/components/query-client';
@@ -12,6 +13,7 @@ mountPage(
     <QuickSetEditor />
     <PostControlsSwitch />
     <ShortcutList />
+    <HistorySettings />
     <ConnectionForm />
     <footer className="border-t border-gray-200 pt-4 text-sm dark:border-gray-800">
       <a className="underline" href="/privacy.html" target="_blank" rel="noreferrer">

@@ -1,9 +1,12 @@
 /** The engine's state in the extension's IndexedDB (stores: lib/db/schema.ts). */
-import { appendHistory } from '../db/history';
+import { appendHistory, retentionOf } from '../db/history';
+import { historyRetention } from '../db/items';
 import { openDatabase } from '../db/schema';
 import type { EngineChange, EngineStorage } from '../engine/types';
 
 const ENGINE_STORES = ['intents', 'confirmed', 'holds', 'history'] as const;
+/** With history lines: `items` too, where trimming reads the retention in the same transaction. */
+const ENGINE_STORES_WITH_HISTORY = [...ENGINE_STORES, 'items'] as const;
 
 export const indexedDbEngineStorage: EngineStorage = {
   async loadIntents() {
@@ -24,7 +27,11 @@ export const indexedDbEngineStorage: EngineStorage = {
    */
   async commit(change: EngineChange) {
     const db = await openDatabase();
-    const tx = db.transaction(ENGINE_STORES, 'readwrite');
+    const history = change.history ?? [];
+    const tx = db.transaction(
+      history.length > 0 ? ENGINE_STORES_WITH_HISTORY : ENGINE_STORES,
+      'readwrite',
+    );
     const writes: Promise<unknown>[] = [];
     try {
       const intents = tx.objectStore('intents');
@@ -36,8 +43,11 @@ export const indexedDbEngineStorage: EngineStorage = {
       const holds = tx.objectStore('holds');
       for (const hold of change.putHolds ?? []) writes.push(holds.put(hold));
       for (const id of change.deleteHolds ?? []) writes.push(holds.delete(id));
-      const history = change.history ?? [];
-      if (history.length > 0) writes.push(appendHistory(tx.objectStore('history'), history));
+      if (history.length > 0) {
+        const items = tx.objectStore('items');
+        const retention = async () => retentionOf(await items.get(historyRetention.key));
+        writes.push(appendHistory(tx.objectStore('history'), history, retention));
+      }
       await Promise.all([...writes, tx.done]);
     } catch (error) {
       // A failed request aborts the transaction by itself, but a write refused on the spot (a

@@ -5,8 +5,14 @@
  */
 import { browser } from 'wxt/browser';
 import type { KeySummary } from '../accounts/types';
+import { applyRetention, clearHistory, forgetSnippets, getHistoryLine } from '../db/history';
+import { historyRetention } from '../db/items';
 import { createReactionEngine } from '../engine/engine';
 import { noticeFor } from '../engine/notices';
+import type { Backend } from '../engine/types';
+import { undoRequest } from '../history/undo';
+import { loadHistorySnippets, watchHistorySnippets } from '../history-snippets';
+import { KINDS } from '../kinds/registry';
 import { handle } from '../messaging/serve';
 import { createConnectSafelyBackend } from '../services/connectsafely/backend';
 import { createLinkedInBackend } from '../services/linkedin/backend';
@@ -120,6 +126,9 @@ export function startBackground(): void {
     return saved;
   });
 
+  /** The member's history snippet option, followed as it changes (read once per worker). */
+  let keepSnippets = loadHistorySnippets().catch(() => false);
+
   // Human pace per tab: a script clicking the page's buttons in a loop is stopped here.
   const pacer = createPacer();
   handle('react', async (request, context) => {
@@ -129,7 +138,10 @@ export function startBackground(): void {
     }
     const origin =
       context.tabId === undefined ? undefined : { tabId: context.tabId, frameId: context.frameId };
-    return engine.react(request, origin);
+    // A snippet is kept only while the member's option is on, whatever a page sends.
+    const { snippet, ...click } = request;
+    const keep = snippet !== undefined && (await keepSnippets);
+    return engine.react(keep ? { ...click, snippet } : click, origin);
   });
   handle('getViews', ({ urns, pageStates }) => engine.views(urns, pageStates));
   handle('getLinkedInRow', () => linkedInConnector.rowInfo());
@@ -179,6 +191,53 @@ export function startBackground(): void {
   handle('setLinkedInActor', ({ actor }) => linkedInConnector.chooseActor(actor));
   handle('disconnectLinkedIn', () => linkedInConnector.disconnect());
   handle('forgetLinkedInApp', () => linkedInConnector.forgetApp());
+
+  // The history: undo goes through the engine exactly as a click from a LinkedIn tab does
+  // (stored, sent, shown in every tab), as whoever the line reacted as.
+  const backends: Record<string, Backend> = { connectsafely: connectSafely, linkedin: linkedIn };
+  handle('undoReaction', async ({ id }) => {
+    const line = await getHistoryLine(id);
+    if (!line) return { accepted: false, message: 'That line is no longer in the history.' };
+    const identity = await backends[KINDS[line.kind].service]?.identity();
+    if (!identity || !('actor' in identity)) {
+      return { accepted: false, message: 'Connect the account this reaction was made with first.' };
+    }
+    if (identity.actor !== line.actor) {
+      return {
+        accepted: false,
+        message:
+          'This reaction was made as another account or page. Choose it in Accounts to undo it.',
+      };
+    }
+    const { views } = await engine.views([line.urn]);
+    const request = undoRequest(line, views[0] ?? { active: [] });
+    if (!request) return { accepted: false, message: 'This line cannot be undone.' };
+    const keep = line.snippet !== undefined && (await keepSnippets);
+    const outcome = await engine.react(keep ? { ...request, snippet: line.snippet } : request);
+    return outcome.accepted
+      ? { accepted: true, request, view: outcome.view }
+      : { accepted: false, message: outcome.notice.message };
+  });
+  // Switched off: the snippets kept so far go too.
+  watchHistorySnippets((on) => {
+    keepSnippets = Promise.resolve(on);
+    if (on) return;
+    void forgetSnippets()
+      .then((count) => {
+        if (count > 0) void toExtensionPages('historyChanged', undefined);
+      })
+      .catch(logFailure);
+  });
+  handle('clearHistory', async () => {
+    await clearHistory();
+    void toExtensionPages('historyChanged', undefined);
+  });
+  handle('setHistoryRetention', async (retention) => {
+    await historyRetention.set(retention);
+    await applyRetention(retention, Date.now());
+    void toExtensionPages('historyChanged', undefined);
+    return retention;
+  });
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void engine.wake();

@@ -5,6 +5,7 @@ import type { Notice, TargetRef, TargetView } from '../reactions/types';
 import { applyIntent } from '../reactions/values';
 import { afterNextPaint } from './after-paint';
 import { type ContentStore, EMPTY_VIEW, mergeViews, type Slot, setNotice } from './frame-store';
+import { snippetFor } from './snippet';
 
 /**
  * The event that asked for an action. Bars live in open shadow roots, so page scripts can reach
@@ -35,7 +36,12 @@ export function createBarActions(store: ContentStore): BarActions {
   function send(slot: Slot, emoji: string, react: boolean, before: TargetView): void {
     const { urn } = slot.target;
     backgroundMessenger
-      .sendMessage('react', { target: slot.target, value: emoji, react })
+      .sendMessage('react', {
+        target: slot.target,
+        value: emoji,
+        react,
+        snippet: snippetFor(slot.target.kind, slot.host),
+      })
       .then((answer) => {
         if (answer.accepted) {
           mergeViews(store, [answer.view]);

@@ -1,12 +1,22 @@
-/** The reaction history: written by the engine's storage, read by the popup. */
+/**
+ * The reaction history: written by the engine's storage, read by the popup and the history
+ * page straight from IndexedDB, newest first, through the store's indexes in chunks (never the
+ * whole store at once).
+ */
 import type { IDBPObjectStore, StoreNames } from 'idb';
+import { linkTo, parentOf } from '../engine/history-lines';
+import type { Intent } from '../engine/types';
+import { candidatePlans, type HistoryFilter, lineMatcher, type ReadPlan } from '../history/filter';
+import type { HistoryLine } from '../history/words';
 import type { HistoryEntry } from '../reactions/types';
+import { DEFAULT_HISTORY_RETENTION, type HistoryRetention, historyRetentionSchema } from './items';
 import { openDatabase, type ReactbarDB } from './schema';
 
-/** Enough for months of clicking; older lines are dropped first. */
-export const HISTORY_LIMIT = 5000;
+const DAY = 86_400_000;
 /** Trimming counts the store: it runs once per this many lines, passing the limit meanwhile. */
 const TRIM_EVERY = 100;
+/** Lines read by one getAll at most; a chunk starts at a page's size and doubles up to this. */
+const MAX_CHUNK = 5000;
 
 /** The history store inside a caller's read-write transaction. */
 export type HistoryStore = IDBPObjectStore<
@@ -16,40 +26,310 @@ export type HistoryStore = IDBPObjectStore<
   'readwrite'
 >;
 
+/** The retention as stored in `items`, read inside the caller's transaction. */
+export function retentionOf(stored: unknown): HistoryRetention {
+  const parsed = historyRetentionSchema.safeParse(stored);
+  return parsed.success ? parsed.data : DEFAULT_HISTORY_RETENTION;
+}
+
 /**
  * Adds lines in the caller's transaction (so they land with the rest of its writes, or not at
- * all), and drops the oldest lines beyond HISTORY_LIMIT. Returns the new lines' ids.
+ * all), and, once per TRIM_EVERY lines, drops what the retention no longer keeps (read through
+ * `retention`, in the same transaction). Returns the new lines' ids.
  */
 export async function appendHistory(
   store: HistoryStore,
   lines: readonly HistoryEntry[],
+  retention: () => Promise<HistoryRetention> = async () => DEFAULT_HISTORY_RETENTION,
 ): Promise<number[]> {
   const ids: number[] = [];
   for (const { id: _ignored, ...line } of lines) {
     // No `id` property at all: IndexedDB generates it (an `id: undefined` is a DataError).
     ids.push(await store.add(line));
   }
-  if (ids.some((id) => id % TRIM_EVERY === 0)) await trimHistory(store);
+  if (ids.some((id) => id % TRIM_EVERY === 0)) {
+    const newest = Math.max(...lines.map((line) => line.at));
+    await trimHistory(store, await retention(), newest);
+  }
   return ids;
 }
 
-/** Newest first. */
-export async function listHistory(limit = HISTORY_LIMIT): Promise<HistoryEntry[]> {
-  const db = await openDatabase();
-  const entries: HistoryEntry[] = [];
-  let cursor = await db.transaction('history').store.index('byAt').openCursor(null, 'prev');
-  while (cursor && entries.length < limit) {
-    entries.push(cursor.value);
-    cursor = await cursor.continue();
+/** Drops lines older than the retention's age (counted back from `now`), then the oldest
+ * beyond its count. */
+async function trimHistory(
+  store: HistoryStore,
+  retention: HistoryRetention,
+  now: number,
+): Promise<void> {
+  if (retention.maxDays !== null) {
+    const cutoff = IDBKeyRange.upperBound(now - retention.maxDays * DAY, true);
+    for (let cursor = await store.index('byAt').openCursor(cutoff); cursor; ) {
+      await cursor.delete();
+      cursor = await cursor.continue();
+    }
   }
-  return entries;
-}
-
-async function trimHistory(store: HistoryStore): Promise<void> {
-  const excess = (await store.count()) - HISTORY_LIMIT;
+  const excess = (await store.count()) - retention.maxLines;
   let cursor = excess > 0 ? await store.index('byAt').openCursor() : null;
   for (let removed = 0; cursor && removed < excess; removed++) {
     await cursor.delete();
     cursor = await cursor.continue();
+  }
+}
+
+/**
+ * Applies a retention to the whole history at once (the member just lowered it), in
+ * transactions of at most MAX_CHUNK deletions, so the engine's commits wait little between
+ * them. Returns how many lines were dropped.
+ */
+export async function applyRetention(retention: HistoryRetention, now: number): Promise<number> {
+  const db = await openDatabase();
+  let dropped = 0;
+  for (;;) {
+    const tx = db.transaction('history', 'readwrite');
+    const byAt = tx.store.index('byAt');
+    const old =
+      retention.maxDays === null
+        ? 0
+        : await byAt.count(IDBKeyRange.upperBound(now - retention.maxDays * DAY, true));
+    const excess = Math.max(old, (await tx.store.count()) - retention.maxLines);
+    const batch = Math.min(excess, MAX_CHUNK);
+    let cursor = batch > 0 ? await byAt.openCursor() : null;
+    for (let removed = 0; cursor && removed < batch; removed++) {
+      await cursor.delete();
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    dropped += batch;
+    if (batch < MAX_CHUNK) return dropped;
+  }
+}
+
+/** Forgets every line (snippets included: they live in the lines). */
+export async function clearHistory(): Promise<void> {
+  await (await openDatabase()).clear('history');
+}
+
+export async function countHistory(): Promise<number> {
+  return (await openDatabase()).count('history');
+}
+
+export async function getHistoryLine(id: number): Promise<HistoryEntry | undefined> {
+  return (await openDatabase()).get('history', id);
+}
+
+/** Newest first, the first `limit` lines, unfiltered (the popup before filters). */
+export async function listHistory(limit = 5000): Promise<HistoryEntry[]> {
+  return (await readHistoryPage({}, undefined, limit)).lines.slice(0, limit) as HistoryEntry[];
+}
+
+/** Where the next page starts: the plan in use and the index key the last chunk ended at. */
+export interface PageCursor {
+  plan: ReadPlan;
+  upper: IDBValidKey;
+}
+
+export interface HistoryPage {
+  /** Stored lines matching the filter, newest first (a page may hold more than asked). */
+  lines: HistoryLine[];
+  /** null: no line left to read. */
+  next: PageCursor | null;
+}
+
+/**
+ * The plan to read a filter with. Counting each candidate's keys would pick the narrowest, but
+ * an index count walks its range (over a second for 100,000 keys on a busy machine): the order
+ * below is the usual narrowness instead (one reaction, one actor, failures, one kind).
+ */
+const PLAN_ORDER: readonly ReadPlan['index'][] = ['byValue', 'byActor', 'byOutcome', 'byKind'];
+
+function choosePlan(filter: HistoryFilter): ReadPlan {
+  const candidates = candidatePlans(filter);
+  const rank = (plan: ReadPlan) => {
+    const index = PLAN_ORDER.indexOf(plan.index);
+    // Applied and removed share their stored outcome: that index narrows the least.
+    const broad = plan.index === 'byOutcome' && filter.status !== 'failed';
+    return broad ? PLAN_ORDER.length : index;
+  };
+  const [best] = [...candidates].sort((a, b) => rank(a) - rank(b));
+  if (!best) throw new Error('No way to read the history');
+  return best;
+}
+
+/**
+ * How many stored lines match, when an index can count them exactly (one field, or none), else
+ * null. Off the first screen's path: a count walks its range.
+ */
+export async function countMatching(filter: HistoryFilter): Promise<number | null> {
+  if (filter.status === 'pending') return 0;
+  const plan = choosePlan(filter);
+  if (!plan.exact) return null;
+  const db = await openDatabase();
+  if (plan.index === 'byAt' && !filter.from && !filter.to) return db.count('history');
+  return db
+    .transaction('history')
+    .store.index(plan.index)
+    .count(IDBKeyRange.bound(plan.lower, plan.upper));
+}
+
+/**
+ * One chunk of a plan's range, newest first: about `size` lines below `upper`. A key cursor
+ * (no values read) finds where the chunk starts, one getAll reads it; lines sharing the
+ * boundary's key all land in this chunk, so none is read twice or skipped.
+ */
+async function readChunk(
+  plan: ReadPlan,
+  upper: { key: IDBValidKey; open: boolean },
+  size: number,
+): Promise<{ lines: HistoryEntry[]; next: IDBValidKey | null }> {
+  const db = await openDatabase();
+  const index = db.transaction('history').store.index(plan.index);
+  const range = IDBKeyRange.bound(plan.lower, upper.key, false, upper.open);
+  let cursor = await index.openKeyCursor(range, 'prev');
+  if (!cursor) return { lines: [], next: null };
+  if (size > 1) cursor = await cursor.advance(size - 1);
+  const low = cursor ? (cursor.key as IDBValidKey) : plan.lower;
+  const lines = await index.getAll(IDBKeyRange.bound(low, upper.key, false, upper.open));
+  lines.reverse();
+  return { lines, next: cursor ? low : null };
+}
+
+/**
+ * The stored lines matching `filter`, newest first: at least `want` of them (or all that are
+ * left), continuing after `after`. Pending clicks are not stored lines: see pendingLines.
+ */
+export async function readHistoryPage(
+  filter: HistoryFilter,
+  after?: PageCursor,
+  want = 100,
+): Promise<HistoryPage> {
+  if (filter.status === 'pending') return { lines: [], next: null };
+  const plan = after?.plan ?? choosePlan(filter);
+  const matches = lineMatcher(filter);
+  const lines: HistoryLine[] = [];
+  let upper = after ? { key: after.upper, open: true } : { key: plan.upper, open: false };
+  let size = Math.max(want, 50);
+  for (;;) {
+    const chunk = await readChunk(plan, upper, size);
+    for (const line of chunk.lines) if (matches(line)) lines.push(line);
+    if (chunk.next === null) return { lines, next: null };
+    upper = { key: chunk.next, open: true };
+    if (lines.length >= want) return { lines, next: { plan, upper: upper.key } };
+    size = Math.min(size * 2, MAX_CHUNK);
+  }
+}
+
+/**
+ * Every stored line matching `filter`, handed over a chunk at a time, in no particular order
+ * (sort by `at` for newest first). A filter on a field reads that field's index; one without
+ * (dates, search, nothing) reads the store itself by id, four times faster than through an
+ * index, which looks every line up again.
+ */
+export async function forEachMatching(
+  filter: HistoryFilter,
+  visit: (lines: HistoryLine[]) => void,
+): Promise<void> {
+  if (filter.status === 'pending') return;
+  const plan = choosePlan(filter);
+  if (plan.index !== 'byAt') {
+    let page = await readHistoryPage(filter, undefined, MAX_CHUNK);
+    visit(page.lines);
+    while (page.next) {
+      page = await readHistoryPage(filter, page.next, MAX_CHUNK);
+      visit(page.lines);
+    }
+    return;
+  }
+  const matches = lineMatcher(filter);
+  const db = await openDatabase();
+  let after: number | undefined;
+  for (;;) {
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    const chunk = await db.getAll('history', range, MAX_CHUNK * 2);
+    const last = chunk[chunk.length - 1];
+    visit(chunk.filter(matches));
+    if (!last || chunk.length < MAX_CHUNK * 2 || last.id === undefined) return;
+    after = last.id;
+  }
+}
+
+/** A click still in the outbox, as a history line. */
+export function pendingLine(intent: Intent, confirmedState: string | null): HistoryLine {
+  const value = intent.desired ?? (intent.facet || confirmedState || '');
+  return {
+    at: intent.clickedAt,
+    service: intent.service,
+    kind: intent.target.kind,
+    urn: intent.target.urn,
+    ...(parentOf(intent.target) ? { parentUrn: parentOf(intent.target) } : {}),
+    value,
+    react: intent.desired !== null,
+    actor: intent.actor,
+    source: 'own',
+    outcome: 'pending',
+    ...(intent.lastFailure ? { error: intent.lastFailure } : {}),
+    link: linkTo(intent.target),
+    pendingId: intent.id,
+  };
+}
+
+/** Clicks still in the outbox that match `filter`, newest first (a handful at most). */
+export async function pendingLines(filter: HistoryFilter): Promise<HistoryLine[]> {
+  if (filter.status && filter.status !== 'pending') return [];
+  const db = await openDatabase();
+  const tx = db.transaction(['intents', 'confirmed']);
+  const intents = await tx.objectStore('intents').getAll();
+  const confirmed = tx.objectStore('confirmed');
+  const lines = await Promise.all(
+    intents.map(async (intent) =>
+      pendingLine(intent, (await confirmed.get(intent.id))?.state ?? null),
+    ),
+  );
+  const matches = lineMatcher({ ...filter, status: undefined });
+  return lines.filter(matches).sort((a, b) => b.at - a.at);
+}
+
+/**
+ * The reactions (`byValue`) or actors (`byActor`) the history holds, for the filters' choices:
+ * a key cursor that jumps from one value to the next, reading one key per value.
+ */
+export async function distinctKeys(index: 'byValue' | 'byActor'): Promise<string[]> {
+  const db = await openDatabase();
+  const store = db.transaction('history').store.index(index);
+  const found: string[] = [];
+  let cursor = await store.openKeyCursor();
+  while (cursor) {
+    const [value] = cursor.key;
+    found.push(value);
+    // An array sorts after every number: the next key is the next value's first.
+    cursor = await cursor.continue([value, []] as unknown as [string, number]);
+  }
+  return found;
+}
+
+/**
+ * Deletes every kept snippet (the member switched the option off), in transactions of at most
+ * MAX_CHUNK lines so the engine's commits wait little. Returns how many lines had one.
+ */
+export async function forgetSnippets(): Promise<number> {
+  const db = await openDatabase();
+  let forgotten = 0;
+  let after: number | undefined;
+  for (;;) {
+    const tx = db.transaction('history', 'readwrite');
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    let cursor = await tx.store.openCursor(range);
+    let seen = 0;
+    while (cursor && seen < MAX_CHUNK) {
+      after = cursor.key;
+      if (cursor.value.snippet !== undefined) {
+        const { snippet: _dropped, ...line } = cursor.value;
+        await cursor.update(line);
+        forgotten++;
+      }
+      seen++;
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    if (!cursor) return forgotten;
   }
 }

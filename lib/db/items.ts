@@ -129,6 +129,25 @@ export const linkedinActor: Item<{ member: string; actor: string } | null> = def
   null,
 );
 
+/** How much history to keep: at most `maxLines` lines, and none older than `maxDays` days. */
+export const historyRetentionSchema = z.object({
+  maxLines: z.number().int().min(100).max(1_000_000),
+  /** null: no age limit. */
+  maxDays: z.number().int().min(1).max(36_500).nullable(),
+});
+export type HistoryRetention = z.infer<typeof historyRetentionSchema>;
+export const DEFAULT_HISTORY_RETENTION: HistoryRetention = { maxLines: 100_000, maxDays: null };
+
+/**
+ * The history's retention, set on the options page: 100,000 lines and no age limit until the
+ * member changes it. Read by the engine's commits when they trim (lib/db/history.ts).
+ */
+export const historyRetention: Item<HistoryRetention> = defineItem(
+  'settings.historyRetention',
+  historyRetentionSchema,
+  DEFAULT_HISTORY_RETENTION,
+);
+
 /** The seq of the last realtime event handled for a key, to resume from; null before any. */
 export function realtimeCursor(keyId: string): Item<number | null> {
   return defineItem(`realtime.cursor.${keyId}`, z.number().int().nonnegative().nullable(), null);

@@ -2,14 +2,15 @@
  * The extension's IndexedDB database, in the extension's own origin: content scripts run in
  * LinkedIn's origin and cannot open it, which is why keys and settings live here.
  *
- * Version 2 stores:
+ * Version 3 stores:
  * - keys: the ConnectSafely keys (StoredKey), by id.
  * - intents: the engine's outbox, one Intent per slot, by slot id.
  * - confirmed: what the engine knows of each slot (ConfirmedSlot), by slot id; read per target
  *   through `byTarget`.
  * - holds: a credential's rate limit (Hold), by credential id.
  * - history: the reaction history (HistoryEntry), ids generated; read and trimmed by time
- *   through `byAt`.
+ *   through `byAt`; filtered newest first through `byKind`, `byValue`, `byActor` and `byOutcome`
+ *   (each [field, at]; lib/db/history.ts picks the one that reads the fewest lines).
  * - items: typed settings and small state, one key each (lib/db/items.ts), the LinkedIn token,
  *   the member's LinkedIn app and the chosen LinkedIn actor among them.
  * How each version became the next: lib/db/upgrade.ts.
@@ -31,7 +32,17 @@ export interface ReactbarDB extends DBSchema {
   intents: { key: string; value: Intent };
   confirmed: { key: string; value: ConfirmedSlot; indexes: { byTarget: string } };
   holds: { key: string; value: Hold };
-  history: { key: number; value: HistoryEntry; indexes: { byAt: number } };
+  history: {
+    key: number;
+    value: HistoryEntry;
+    indexes: {
+      byAt: number;
+      byKind: [string, number];
+      byValue: [string, number];
+      byActor: [string, number];
+      byOutcome: [string, number];
+    };
+  };
   /** Values are checked on read by their item (lib/db/items.ts), never cast. */
   items: { key: string; value: unknown };
 }

@@ -57,6 +57,8 @@ export interface ReactRequest {
   target: TargetRef;
   value: string;
   react: boolean;
+  /** Kept with the click's history line (the member's snippet option). */
+  snippet?: string;
 }
 
 export type ReactOutcome =
@@ -442,6 +444,7 @@ export function createReactionEngine(deps: EngineDeps) {
             clickedAt,
             version: existing.version + 1,
             origin: origin ?? existing.origin,
+            ...(request.snippet ? { snippet: request.snippet } : {}),
           }
         : {
             id: slot.id,
@@ -458,6 +461,7 @@ export function createReactionEngine(deps: EngineDeps) {
             nextAttemptAt: Math.max(now(), holds.get(identity.credentialId) ?? 0),
             sent: [],
             origin,
+            ...(request.snippet ? { snippet: request.snippet } : {}),
           };
       intents.set(slot.id, intent);
       const change: EngineChange = { putConfirmed: [slot], putIntents: [intent] };

@@ -29,6 +29,7 @@ export function ownLine(
     outcome,
     ...(error ? { error } : {}),
     link: linkTo(intent.target),
+    ...(intent.snippet ? { snippet: intent.snippet } : {}),
   };
 }
 

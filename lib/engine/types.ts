@@ -68,6 +68,8 @@ export interface Intent {
   sent: SentState[];
   /** The tab and frame that clicked, to show a notice there. */
   origin?: { tabId: number; frameId?: number };
+  /** A short text of the target, for its history line (the member's snippet option). */
+  snippet?: string;
 }
 
 /** What the engine knows of one slot on the service. */

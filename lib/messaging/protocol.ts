@@ -17,8 +17,8 @@ import type {
   SignInWithLinkedInRequest,
 } from './linkedin';
 
-/** Who may send a background message: a LinkedIn frame, or one of our two pages. */
-export type SenderKind = 'linkedin' | 'popup' | 'options';
+/** Who may send a background message: a LinkedIn frame, or one of our pages. */
+export type SenderKind = 'linkedin' | 'popup' | 'options' | 'history';
 
 export interface PingRequest {
   from: 'content' | 'popup' | 'options';
@@ -41,6 +41,11 @@ export interface ReactRequest {
   /** An emoji (messages) or a reaction type (posts, comments). */
   value: string;
   react: boolean;
+  /**
+   * A short text of the target's body (≤ 80 characters, never a name), sent only while the
+   * member's history snippet option is on; the background keeps it only then.
+   */
+  snippet?: string;
 }
 
 export type ReactResponse =
@@ -64,6 +69,18 @@ export interface ViewsRequest {
 export interface PageReactionChanged {
   target: { kind: 'post' | 'comment'; urn: string };
   state: string | null;
+}
+
+/** Undo from a history line: the engine's answer, or why nothing was sent. */
+export type UndoResponse =
+  | { accepted: true; request: ReactRequest; view: TargetView }
+  | { accepted: false; message: string };
+
+/** How much history to keep (see lib/db/items.ts). */
+export interface HistoryRetentionSettings {
+  maxLines: number;
+  /** null: no age limit. */
+  maxDays: number | null;
 }
 
 /** Per service: whether it can react (a key or token and an actor are set up). */
@@ -110,6 +127,16 @@ export interface BackgroundProtocol {
   disconnectLinkedIn(): void;
   /** Forgets the app's client id and secret. */
   forgetLinkedInApp(): void;
+  // From the popup's History tab and the history page.
+  /**
+   * Undoes a history line: the opposite of its target's latest state goes through the engine
+   * like a click (every tab shows it).
+   */
+  undoReaction(data: { id: number }): UndoResponse;
+  /** Forgets every history line (their snippets with them). */
+  clearHistory(): void;
+  /** From the options page: stored, then applied to the history at once. */
+  setHistoryRetention(data: HistoryRetentionSettings): HistoryRetentionSettings;
 }
 
 /** What the background pushes to every LinkedIn frame and open extension page. */

@@ -3,14 +3,17 @@
  * Anything not listed here is not an action the background performs.
  */
 import { z } from 'zod';
+import { historyRetentionSchema } from '../db/items';
 import { normalizeEmoji } from '../emoji/normalize';
 import { isSingleEmoji } from '../emoji/single';
+import { clipSnippet } from '../history-snippets';
 import { REACTION_TYPES } from '../kinds/registry';
 import { connectionSettingsSchema } from '../settings';
 import { parseCommentUrn, parseMessageUrn, parsePostUrn } from '../urn';
 import type { ConnectLinkedInTokenRequest, SignInWithLinkedInRequest } from './linkedin';
 import type {
   BackgroundProtocol,
+  HistoryRetentionSettings,
   PageReactionChanged,
   PingRequest,
   ReactRequest,
@@ -49,6 +52,14 @@ export const reactionTypeSchema = z.enum(REACTION_TYPES);
  * A reaction, by the kind of its target: a message takes one emoji and must name its own
  * conversation; a post or comment takes one of LinkedIn's reaction types.
  */
+/** What the history may keep of a target's text: short, one line. */
+const snippetSchema = z
+  .string()
+  .max(400)
+  .transform(clipSnippet)
+  .refine((value) => value.length > 0)
+  .optional();
+
 const reactSchema = z.union([
   z.strictObject({
     target: z
@@ -60,16 +71,19 @@ const reactSchema = z.union([
       ),
     value: emojiSchema,
     react: z.boolean(),
+    snippet: snippetSchema,
   }),
   z.strictObject({
     target: z.strictObject({ kind: z.literal('post'), urn: postUrn }),
     value: reactionTypeSchema,
     react: z.boolean(),
+    snippet: snippetSchema,
   }),
   z.strictObject({
     target: z.strictObject({ kind: z.literal('comment'), urn: commentUrn }),
     value: reactionTypeSchema,
     react: z.boolean(),
+    snippet: snippetSchema,
   }),
 ]) satisfies z.ZodType<ReactRequest>;
 
@@ -182,4 +196,14 @@ export const REQUEST_RULES = {
   setLinkedInActor: { schema: z.strictObject({ actor: linkedInActor }), senders: ['popup'] },
   disconnectLinkedIn: { schema: z.undefined(), senders: ['popup'] },
   forgetLinkedInApp: { schema: z.undefined(), senders: ['popup'] },
+  // The history (the popup's tab and the same view in a tab of its own).
+  undoReaction: {
+    schema: z.strictObject({ id: z.number().int().positive() }),
+    senders: ['popup', 'history'],
+  },
+  clearHistory: { schema: z.undefined(), senders: ['popup', 'history'] },
+  setHistoryRetention: {
+    schema: historyRetentionSchema.strict() satisfies z.ZodType<HistoryRetentionSettings>,
+    senders: ['options'],
+  },
 } as const satisfies Record<keyof BackgroundProtocol, Rule>;

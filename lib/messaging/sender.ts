@@ -21,6 +21,7 @@ const LINKEDIN_HOST = /(^|\.)linkedin\.com$/;
 const EXTENSION_PAGES: ReadonlyMap<string, SenderKind> = new Map([
   ['/popup.html', 'popup'],
   ['/options.html', 'options'],
+  ['/history.html', 'history'],
 ]);
 
 export function classifySender(

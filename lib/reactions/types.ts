@@ -79,4 +79,9 @@ export interface HistoryEntry {
   error?: string;
   /** Where the target can be opened on LinkedIn. */
   link: string;
+  /**
+   * A short text of what was reacted to (≤ 80 characters of the message, post or comment body,
+   * never the author's name), kept only while the member's snippet option is on.
+   */
+  snippet?: string;
 }

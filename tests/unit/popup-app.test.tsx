@@ -8,7 +8,7 @@ import type { HistoryEntry } from '@/lib/reactions/types';
 
 const fakes = vi.hoisted(() => ({
   sendMessage: vi.fn<(type: string, data: unknown) => Promise<unknown>>(),
-  listHistory: vi.fn<() => Promise<HistoryEntry[]>>(),
+  readHistoryPage: vi.fn<() => Promise<{ lines: HistoryEntry[]; next: null; total?: number }>>(),
   listeners: new Map<string, (message: { data: unknown }) => unknown>(),
 }));
 vi.mock('@/lib/messaging/protocol', () => ({
@@ -22,7 +22,11 @@ vi.mock('@/lib/messaging/protocol', () => ({
     },
   },
 }));
-vi.mock('@/lib/db/history', () => ({ listHistory: fakes.listHistory }));
+vi.mock('@/lib/db/history', () => ({
+  readHistoryPage: fakes.readHistoryPage,
+  pendingLines: async () => [],
+  distinctKeys: async () => [],
+}));
 
 const { PopupApp } = await import('@/components/PopupApp');
 
@@ -84,8 +88,8 @@ beforeEach(() => {
     }
     throw new Error(`unexpected message ${type}`);
   });
-  fakes.listHistory.mockReset();
-  fakes.listHistory.mockResolvedValue([]);
+  fakes.readHistoryPage.mockReset();
+  fakes.readHistoryPage.mockResolvedValue({ lines: [], next: null, total: 0 });
   container = document.createElement('div');
   document.body.append(container);
   root = createRoot(container);
@@ -244,11 +248,11 @@ describe('broadcasts from the background', () => {
     overview.keys = [KEY];
     await render();
     await waitFor(() => expect(visiblePanel()?.textContent).toContain('No reactions yet'));
-    fakes.listHistory.mockResolvedValue([ENTRY]);
+    fakes.readHistoryPage.mockResolvedValue({ lines: [ENTRY], next: null, total: 1 });
     await broadcast('historyChanged');
     // happy-dom lays nothing out, so the virtual rows stay unrendered: the count tells.
     await waitFor(() => expect(visiblePanel()?.textContent).toContain('1 reaction, newest first'));
-    expect(fakes.listHistory).toHaveBeenCalledTimes(2);
+    expect(fakes.readHistoryPage).toHaveBeenCalledTimes(2);
   });
 
   it('apply the realtime states of accountsChanged at once, before the refetch answers', async () => {

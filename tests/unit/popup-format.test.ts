@@ -1,20 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { actorLabel, describeLine, openUrl, outcomeWords } from '@/components/history/format';
 import {
   accountStatusText,
-  describeHistoryEntry,
   formatBudget,
   formatClock,
   formatDuration,
   formatWhen,
   keyStatusText,
-  outcomeText,
   pickInitialTab,
-  reactionName,
-  reactionSymbol,
   realtimeText,
   realtimeTone,
   safeLink,
 } from '@/components/popup/format';
+import { reactionName, reactionSymbol } from '@/lib/history/words';
 
 // Local wall-clock times, so the expectations hold in any time zone.
 const at = (hours: number, minutes = 0, day = 10, month = 2, year = 2026) =>
@@ -154,15 +152,18 @@ describe('formatWhen', () => {
 
 describe('history lines', () => {
   it('shows the emoji of a message reaction', () => {
-    const entry = { kind: 'message', value: '🎉', react: true } as const;
+    const entry = { kind: 'message', value: '🎉', react: true, outcome: 'applied' } as const;
     expect(reactionSymbol(entry)).toBe('🎉');
-    expect(describeHistoryEntry(entry)).toBe('Reacted 🎉 on a message');
+    expect(describeLine(entry)).toBe('Reacted 🎉 on a message');
   });
   it("uses LinkedIn's names for post and comment reactions", () => {
     expect(reactionName({ kind: 'post', value: 'PRAISE' })).toBe('Celebrate');
     expect(reactionSymbol({ kind: 'post', value: 'PRAISE' })).toBe('👏');
-    expect(describeHistoryEntry({ kind: 'comment', value: 'LIKE', react: false })).toBe(
+    expect(describeLine({ kind: 'comment', value: 'LIKE', react: false, outcome: 'applied' })).toBe(
       'Removed Like from a comment',
+    );
+    expect(describeLine({ kind: 'post', value: 'EMPATHY', react: true, outcome: 'pending' })).toBe(
+      'Reacting Love on a post',
     );
   });
   it('still shows an unknown reaction type in words', () => {
@@ -170,11 +171,31 @@ describe('history lines', () => {
     expect(reactionSymbol({ kind: 'post', value: 'MAYBE' })).toBe('•');
   });
   it('says how it went, with the error of a failure', () => {
-    expect(outcomeText({ outcome: 'applied' })).toBe('Applied');
-    expect(outcomeText({ outcome: 'failed', error: 'The key was refused.' })).toBe(
+    expect(outcomeWords({ outcome: 'applied', react: true })).toBe('Applied');
+    expect(outcomeWords({ outcome: 'applied', react: false })).toBe('Removed');
+    expect(outcomeWords({ outcome: 'failed', react: true, error: 'The key was refused.' })).toBe(
       'Failed: The key was refused.',
     );
-    expect(outcomeText({ outcome: 'failed' })).toBe('Failed');
+    expect(outcomeWords({ outcome: 'failed', react: true })).toBe('Failed');
+    expect(outcomeWords({ outcome: 'pending', react: true })).toBe('Pending');
+  });
+  it('says as whom without a name', () => {
+    expect(actorLabel('urn:li:organization:2414183')).toBe('LinkedIn page 2414183');
+    expect(actorLabel('urn:li:person:Xy12Ab34')).toBe('You on LinkedIn');
+    expect(actorLabel('65f1c0ffee0123456789abcd')).toBe('ConnectSafely account …89abcd');
+  });
+  it('opens a comment on its post, scrolled to it', () => {
+    const urn = 'urn:li:comment:(urn:li:activity:1,2)';
+    expect(
+      openUrl({
+        kind: 'comment',
+        urn,
+        link: 'https://www.linkedin.com/feed/update/urn:li:activity:1/',
+      }),
+    ).toBe(
+      `https://www.linkedin.com/feed/update/urn:li:activity:1/?${new URLSearchParams({ commentUrn: urn })}`,
+    );
+    expect(openUrl({ kind: 'post', urn: 'x', link: 'javascript:alert(1)' })).toBeNull();
   });
 });
 

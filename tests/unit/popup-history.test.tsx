@@ -79,6 +79,7 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
+  localStorage.clear();
   act(() => root.unmount());
   container.remove();
   closeDatabaseForTests();
@@ -109,14 +110,17 @@ async function waitFor(check: () => void): Promise<void> {
   }
 }
 
-const rows = () => [...container.querySelectorAll('li')];
+/** The lines (day headings are list items too). */
+const rows = () =>
+  [...container.querySelectorAll('li')].filter((li) => li.querySelector('[data-status]'));
+const headings = () => [...container.querySelectorAll('li h3')].map((h) => h.textContent);
 
 describe('History tab', () => {
   it('says how to react when there is nothing yet', async () => {
     await render();
     await waitFor(() =>
-      expect(container.textContent).toBe(
-        'No reactions yet. Hover a LinkedIn message and click an emoji.',
+      expect(container.textContent).toContain(
+        'No reactions yet. Hover a LinkedIn message or post and click a reaction.',
       ),
     );
   });
@@ -144,13 +148,15 @@ describe('History tab', () => {
     const lines = rows().map((row) => row.textContent ?? '');
     expect(lines[0]).toContain('Reacted 🎉 on a message');
     expect(lines[0]).toContain('just now');
-    expect(lines[0]).toContain('Applied · from another device');
+    expect(lines[0]).toContain('from another device');
+    expect(lines[0]).toContain('Applied');
     expect(lines[1]).toContain('Removed Like from a comment');
     expect(lines[1]).toContain('10 min ago');
     expect(lines[1]).toContain('Failed: LinkedIn refused this reaction.');
     expect(lines[1]).not.toContain('another device');
     expect(lines[2]).toContain('Removed 👍 from a message');
-    expect(lines[2]).toContain('Applied');
+    expect(lines[2]).toContain('Removed');
+    expect(rows()[2]?.querySelector('[data-status]')?.getAttribute('data-status')).toBe('removed');
     expect(lines[3]).toContain('Reacted Celebrate on a post');
     expect(container.textContent).toContain('4 reactions, newest first');
   });
@@ -159,7 +165,7 @@ describe('History tab', () => {
     await store([entry()]);
     await render();
     await waitFor(() => expect(rows()).toHaveLength(1));
-    const link = container.querySelector('a');
+    const link = container.querySelector('li a');
     expect(link?.getAttribute('href')).toBe('https://www.linkedin.com/messaging/thread/2-def/');
     expect(link?.getAttribute('target')).toBe('_blank');
     expect(link?.getAttribute('rel')).toContain('noopener');
@@ -170,7 +176,7 @@ describe('History tab', () => {
     await store([entry({ link: 'javascript:alert(1)' })]);
     await render();
     await waitFor(() => expect(rows()).toHaveLength(1));
-    expect(container.querySelector('a')).toBeNull();
+    expect(container.querySelector('li a')).toBeNull();
   });
 
   it('keeps thousands of lines fast: only the rows in view are in the page', async () => {
@@ -178,8 +184,54 @@ describe('History tab', () => {
     await render();
     await waitFor(() => expect(rows().length).toBeGreaterThan(0));
     expect(rows().length).toBeLessThan(40);
-    expect(rows()[0]?.getAttribute('aria-setsize')).toBe('3000');
-    expect(rows()[0]?.getAttribute('aria-posinset')).toBe('1');
-    expect(container.textContent).toContain('3,000 reactions');
+    // More pages to read: the size is not known yet (-1 says so to screen readers).
+    expect(rows()[0]?.getAttribute('aria-setsize')).toBe('-1');
+    expect(rows()[0]?.getAttribute('aria-posinset')).toBe('2');
+    // The exact count comes after the first screen.
+    await waitFor(() => expect(container.textContent).toContain('3,000 reactions'));
+  });
+
+  it('groups lines under their day', async () => {
+    const yesterday = new Date(NOW);
+    yesterday.setDate(yesterday.getDate() - 1);
+    await store([entry({ at: NOW - 1000 }), entry({ at: yesterday.getTime() })]);
+    await render();
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    expect(headings()).toEqual(['Today', 'Yesterday']);
+  });
+
+  it('filters combine, and the filter is still there when the popup opens again', async () => {
+    const linkedin = { service: 'linkedin', actor: 'urn:li:person:abc123' } as const;
+    await store([
+      entry({ ...linkedin, at: NOW - 3000, kind: 'post', value: 'PRAISE' }),
+      entry({ ...linkedin, at: NOW - 2000, kind: 'post', value: 'LIKE' }),
+      entry({ at: NOW - 1000, value: '🎉' }),
+    ]);
+    await render();
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    const select = (label: string) =>
+      document.getElementById(
+        [...container.querySelectorAll('label')].find((element) => element.textContent === label)
+          ?.htmlFor ?? '',
+      ) as HTMLSelectElement;
+    await act(async () => {
+      const kind = select('Kind');
+      kind.value = 'post';
+      kind.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    await act(async () => {
+      const value = select('Reaction');
+      value.value = 'PRAISE';
+      value.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(rows()[0]?.textContent).toContain('Reacted Celebrate on a post');
+    act(() => root.unmount());
+    root = createRoot(container);
+    await render();
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    expect(select('Kind').value).toBe('post');
+    expect(select('Reaction').value).toBe('PRAISE');
   });
 });

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { indexedDbEngineStorage as storage } from '@/lib/background/engine-storage';
-import { HISTORY_LIMIT, listHistory } from '@/lib/db/history';
+import { listHistory } from '@/lib/db/history';
+import { DEFAULT_HISTORY_RETENTION, historyRetention } from '@/lib/db/items';
 import { closeDatabaseForTests, openDatabase } from '@/lib/db/schema';
 import { slotIdOf, targetKeyOf, unknownSlot } from '@/lib/engine/slots';
 import type { ConfirmedSlot, Intent } from '@/lib/engine/types';
@@ -208,15 +209,34 @@ describe('IndexedDB engine storage', () => {
     });
   });
 
-  it(`keeps the newest ${HISTORY_LIMIT} history lines`, async () => {
+  it('keeps 100,000 lines unless the member chose otherwise', () => {
+    expect(DEFAULT_HISTORY_RETENTION).toEqual({ maxLines: 100_000, maxDays: null });
+  });
+
+  it('keeps the newest lines the retention allows, read in the same commit', async () => {
+    await historyRetention.set({ maxLines: 500, maxDays: null });
     const db = await openDatabase();
     const tx = db.transaction('history', 'readwrite');
-    for (let index = 0; index < HISTORY_LIMIT; index++) void tx.store.add(line(T + index));
+    for (let index = 0; index < 500; index++) void tx.store.add(line(T + index));
     await tx.done;
-    const added = Array.from({ length: 100 }, (_, index) => line(T + HISTORY_LIMIT + index));
+    const added = Array.from({ length: 100 }, (_, index) => line(T + 500 + index));
     await storage.commit({ history: added });
-    expect(await db.count('history')).toBe(HISTORY_LIMIT);
+    expect(await db.count('history')).toBe(500);
     const [oldest] = await db.getAllFromIndex('history', 'byAt', null, 1);
     expect(oldest?.at).toBe(T + 100);
+  });
+
+  it("drops lines older than the retention's age, counted from the newest line", async () => {
+    await historyRetention.set({ maxLines: 100_000, maxDays: 30 });
+    const DAY = 86_400_000;
+    const db = await openDatabase();
+    const tx = db.transaction('history', 'readwrite');
+    // 99 lines, one a day: the 100th, added by the commit, runs the trim.
+    for (let index = 0; index < 99; index++) void tx.store.add(line(T + index * DAY));
+    await tx.done;
+    await storage.commit({ history: [line(T + 99 * DAY)] });
+    const kept = await db.getAllFromIndex('history', 'byAt');
+    expect(kept[0]?.at).toBe(T + 69 * DAY);
+    expect(kept).toHaveLength(31);
   });
 });

@@ -6,6 +6,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { type IDBPDatabase, openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { countMatching, readHistoryPage } from '@/lib/db/history';
 import { closeDatabaseForTests, DB_NAME, DB_VERSION, openDatabase } from '@/lib/db/schema';
 import type { UpgradeStep } from '@/lib/db/steps/types';
 import { runUpgrade, STEPS } from '@/lib/db/upgrade';
@@ -30,7 +31,17 @@ const CURRENT_SHAPE: Record<string, StoreShape> = {
   intents: { keyPath: 'id', autoIncrement: false, indexes: {} },
   confirmed: { keyPath: 'id', autoIncrement: false, indexes: { byTarget: 'targetKey' } },
   holds: { keyPath: 'credentialId', autoIncrement: false, indexes: {} },
-  history: { keyPath: 'id', autoIncrement: true, indexes: { byAt: 'at' } },
+  history: {
+    keyPath: 'id',
+    autoIncrement: true,
+    indexes: {
+      byAt: 'at',
+      byKind: ['kind', 'at'],
+      byValue: ['value', 'at'],
+      byActor: ['actor', 'at'],
+      byOutcome: ['outcome', 'at'],
+    },
+  },
   items: { keyPath: null, autoIncrement: false, indexes: {} },
 };
 
@@ -195,5 +206,25 @@ describe('version 1 → 2', () => {
     expect(warn).toHaveBeenCalledWith(
       '[reactbar] upgrading to version 2 dropped 3 unreadable rows',
     );
+  });
+});
+
+describe('version 2 → 3', () => {
+  it('reads the old lines through the new indexes, newest first', async () => {
+    const v2 = EXAMPLES.find((example) => example.version === 2);
+    if (!v2) throw new Error('no version 2 example');
+    await writeExample(v2);
+    const all = await readHistoryPage({});
+    const stored = (v2.current.history ?? []).map(([, line]) => line as { id: number; at: number });
+    expect(all.lines.map((line) => line.id)).toEqual(
+      [...stored].sort((a, b) => b.at - a.at || b.id - a.id).map((line) => line.id),
+    );
+    const posts = await readHistoryPage({ kind: 'post' });
+    expect(posts.lines.map((line) => line.id)).toEqual([11, 9, 8, 5]);
+    expect(await countMatching({ kind: 'post' })).toBe(4);
+    const failed = await readHistoryPage({ status: 'failed' });
+    expect(failed.lines.map((line) => line.id)).toEqual([10, 6, 5, 3]);
+    const likes = await readHistoryPage({ value: 'LIKE', status: 'removed' });
+    expect(likes.lines.map((line) => line.id)).toEqual([9]);
   });
 });

@@ -1,0 +1,131 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { historyRetention } from '@/lib/db/items';
+import {
+  loadHistorySnippets,
+  SNIPPET_MAX,
+  saveHistorySnippets,
+  watchHistorySnippets,
+} from '@/lib/history-snippets';
+import { backgroundMessenger } from '@/lib/messaging/protocol';
+import { errorMessage } from './popup/ui';
+
+const KEY = ['settings', 'historyRetention'];
+const SNIPPETS_KEY = ['settings', 'historySnippets'];
+const input =
+  'w-32 rounded border border-gray-300 bg-white px-2 py-1 text-sm dark:border-gray-600 dark:bg-gray-900';
+
+/**
+ * The options page's "History" section: how many lines to keep and for how long. Saved by the
+ * background, which drops what no longer fits at once.
+ */
+export function HistorySettings() {
+  const id = useId();
+  const queryClient = useQueryClient();
+  const stored = useQuery({ queryKey: KEY, queryFn: () => historyRetention.get() });
+  const [maxLines, setMaxLines] = useState('');
+  const [maxDays, setMaxDays] = useState('');
+  useEffect(() => {
+    if (!stored.data) return;
+    setMaxLines(String(stored.data.maxLines));
+    setMaxDays(stored.data.maxDays === null ? '' : String(stored.data.maxDays));
+  }, [stored.data]);
+  const save = useMutation({
+    mutationFn: () =>
+      backgroundMessenger.sendMessage('setHistoryRetention', {
+        maxLines: Number(maxLines),
+        maxDays: maxDays.trim() === '' ? null : Number(maxDays),
+      }),
+    onSuccess: (saved) => queryClient.setQueryData(KEY, saved),
+  });
+
+  const snippets = useQuery({ queryKey: SNIPPETS_KEY, queryFn: loadHistorySnippets });
+  const saveSnippets = useMutation({
+    mutationFn: saveHistorySnippets,
+    onMutate: (next) => queryClient.setQueryData(SNIPPETS_KEY, next),
+    onError: () => queryClient.invalidateQueries({ queryKey: SNIPPETS_KEY }),
+  });
+  useEffect(
+    () => watchHistorySnippets((next) => queryClient.setQueryData(SNIPPETS_KEY, next)),
+    [queryClient],
+  );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    save.mutate();
+  }
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="space-y-3">
+      <h2 id={`${id}-title`} className="text-lg font-semibold">
+        History
+      </h2>
+      <label className="flex items-start gap-3 text-sm">
+        <input
+          type="checkbox"
+          role="switch"
+          aria-checked={snippets.data ?? false}
+          className="mt-0.5 h-4 w-4"
+          checked={snippets.data ?? false}
+          disabled={snippets.isPending}
+          aria-describedby={`${id}-snippets-help`}
+          onChange={(event) => saveSnippets.mutate(event.target.checked)}
+        />
+        <span>
+          <span className="font-medium">Keep a short text of what I react to</span>
+          <span id={`${id}-snippets-help`} className="block text-gray-600 dark:text-gray-400">
+            Up to {SNIPPET_MAX} characters of the message, post or comment (never a name), kept with
+            the history line so the search finds it. Turning this off deletes the texts kept so far;
+            clearing the history deletes them too.
+          </span>
+        </span>
+      </label>
+      <form onSubmit={submit} className="space-y-2 text-sm">
+        <label className="flex items-center gap-3">
+          <span className="w-48">Keep at most (lines)</span>
+          <input
+            type="number"
+            min={100}
+            max={1_000_000}
+            step={100}
+            required
+            value={maxLines}
+            onChange={(event) => setMaxLines(event.target.value)}
+            className={input}
+          />
+        </label>
+        <label className="flex items-center gap-3">
+          <span className="w-48">Drop lines older than (days)</span>
+          <input
+            type="number"
+            min={1}
+            max={36_500}
+            placeholder="never"
+            value={maxDays}
+            aria-describedby={`${id}-days-help`}
+            onChange={(event) => setMaxDays(event.target.value)}
+            className={input}
+          />
+        </label>
+        <p id={`${id}-days-help`} className="text-gray-600 dark:text-gray-400">
+          Empty: lines are kept whatever their age. The default keeps the newest 100,000 lines.
+          Lines beyond these limits are deleted when you save.
+        </p>
+        <button
+          type="submit"
+          className="rounded bg-brand px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-dark"
+        >
+          Apply history limits
+        </button>
+        <p role="status" className="text-gray-600 dark:text-gray-400">
+          {save.isSuccess ? 'History limits applied.' : ''}
+        </p>
+        {save.isError ? (
+          <p role="alert" className="text-red-700 dark:text-red-400">
+            {errorMessage(save.error)}
+          </p>
+        ) : null}
+      </form>
+    </section>
+  );
+}

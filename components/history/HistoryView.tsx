@@ -1,0 +1,221 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { formatCount } from '@/components/popup/format';
+import {
+  alertText,
+  dangerButton,
+  errorMessage,
+  mutedText,
+  secondaryButton,
+} from '@/components/popup/ui';
+import { isFiltered } from '@/lib/history/filter';
+import { backgroundMessenger } from '@/lib/messaging/protocol';
+import { download, exportHistory } from './exporting';
+import { HistoryFilters } from './HistoryFilters';
+import { HistoryList } from './HistoryList';
+import {
+  HISTORY_KEY,
+  useFilterChoices,
+  useHistoryLines,
+  useMatchingCount,
+  usePendingLines,
+} from './queries';
+import { groupByDay, mergeNewestFirst } from './rows';
+import { useStoredFilter } from './state';
+
+const HistoryChart = lazy(() => import('./HistoryChart'));
+
+/**
+ * The reaction history: filters and search, the lines grouped by day, undo, export, a chart
+ * and clearing. The popup's History tab and the history page (a tab of its own) show it.
+ */
+export function HistoryView({ variant }: { variant: 'popup' | 'page' }) {
+  const [filter, setFilter] = useStoredFilter();
+  const lines = useHistoryLines(filter);
+  const pending = usePendingLines(filter);
+  const choices = useFilterChoices();
+  const [chartOpen, setChartOpen] = useState(false);
+
+  const stored = useMemo(() => lines.data?.pages.flatMap((page) => page.lines) ?? [], [lines.data]);
+  const shown = useMemo(() => mergeNewestFirst(pending.data ?? [], stored), [pending.data, stored]);
+  const rows = useMemo(() => groupByDay(shown), [shown]);
+  const counted = useMatchingCount(filter, lines.isSuccess && !lines.isPlaceholderData);
+  const total = counted.data ?? undefined;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = lines;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+
+  const exporting = useMutation({
+    mutationFn: async (format: 'csv' | 'json') => {
+      const file = await exportHistory(filter, format);
+      download(file.name, file.text, format === 'csv' ? 'text/csv' : 'application/json');
+      return file;
+    },
+  });
+
+  // Exact when the index counted the filter's lines, else what is loaded so far ("60+").
+  const count = total !== undefined ? total + (pending.data?.length ?? 0) : shown.length;
+  const more = hasNextPage && total === undefined ? '+' : '';
+  const summary = lines.isPending
+    ? 'Loading your reactions…'
+    : lines.isPlaceholderData
+      ? 'Searching…'
+      : `${formatCount(count)}${more} ${count === 1 && !more ? 'reaction' : 'reactions'}${
+          isFiltered(filter) ? ' match' : ''
+        }, newest first`;
+
+  return (
+    <div className="flex flex-col">
+      <HistoryFilters
+        filter={filter}
+        onChange={setFilter}
+        values={choices.data?.values ?? []}
+        actors={choices.data?.actors ?? []}
+      />
+      <div className="flex flex-wrap items-center gap-1.5 px-3 pt-2">
+        <button
+          type="button"
+          className={secondaryButton}
+          aria-disabled={exporting.isPending}
+          onClick={() => !exporting.isPending && exporting.mutate('csv')}
+        >
+          Export CSV
+        </button>
+        <button
+          type="button"
+          className={secondaryButton}
+          aria-disabled={exporting.isPending}
+          onClick={() => !exporting.isPending && exporting.mutate('json')}
+        >
+          Export JSON
+        </button>
+        <button
+          type="button"
+          className={secondaryButton}
+          aria-expanded={chartOpen}
+          onClick={() => setChartOpen(!chartOpen)}
+        >
+          {chartOpen ? 'Hide chart' : 'Chart'}
+        </button>
+        {variant === 'popup' ? (
+          <button
+            type="button"
+            className={secondaryButton}
+            onClick={() =>
+              void browser.tabs.create({ url: browser.runtime.getURL('/history.html') })
+            }
+          >
+            Open in a tab
+          </button>
+        ) : null}
+        <ClearHistory />
+      </div>
+      <p role="status" className={`${mutedText} px-3 pt-1`}>
+        {exporting.isPending
+          ? 'Exporting…'
+          : exporting.isSuccess
+            ? `Exported ${formatCount(exporting.data.count)} lines as ${exporting.data.name}`
+            : ''}
+      </p>
+      {exporting.isError ? (
+        <p role="alert" className={`${alertText} px-3`}>
+          The export failed: {errorMessage(exporting.error)}
+        </p>
+      ) : null}
+      {chartOpen ? (
+        <Suspense fallback={<p className={`${mutedText} px-3`}>Loading the chart…</p>}>
+          <HistoryChart />
+        </Suspense>
+      ) : null}
+      <p className={`${mutedText} px-3 pt-1 pb-1`} aria-live="polite" data-testid="history-summary">
+        {summary}
+      </p>
+      {lines.isError ? (
+        <div className="space-y-2 p-3">
+          <p role="alert" className={alertText}>
+            Could not read the history: {lines.error.message}
+          </p>
+          <button type="button" onClick={() => void lines.refetch()} className={secondaryButton}>
+            Try again
+          </button>
+        </div>
+      ) : !lines.isPending && rows.length === 0 ? (
+        <p className="p-4 text-sm text-gray-700 dark:text-gray-300">
+          {isFiltered(filter)
+            ? 'No reaction matches these filters.'
+            : 'No reactions yet. Hover a LinkedIn message or post and click a reaction.'}
+        </p>
+      ) : (
+        <HistoryList
+          rows={rows}
+          hasMore={Boolean(hasNextPage)}
+          loadMore={loadMore}
+          loadingMore={isFetchingNextPage}
+          height={variant === 'popup' ? '360px' : 'calc(100vh - 220px)'}
+        />
+      )}
+    </div>
+  );
+}
+
+/** "Clear history…", then a confirmation that says what goes. */
+function ClearHistory() {
+  const queryClient = useQueryClient();
+  const [asking, setAsking] = useState(false);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const clear = useMutation({
+    mutationFn: () => backgroundMessenger.sendMessage('clearHistory', undefined),
+    onSuccess: () => setAsking(false),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: HISTORY_KEY }),
+  });
+  if (!asking) {
+    return (
+      <button
+        type="button"
+        className={secondaryButton}
+        onClick={() => {
+          setAsking(true);
+          queueMicrotask(() => cancel.current?.focus());
+        }}
+      >
+        Clear history…
+      </button>
+    );
+  }
+  return (
+    <div
+      role="alertdialog"
+      aria-label="Clear history"
+      aria-describedby="clear-history-words"
+      className="w-full space-y-1.5 rounded border border-red-300 p-2 dark:border-red-800"
+    >
+      <p id="clear-history-words" className="text-xs">
+        Delete every line of the history, and any text snippets kept with them? Your reactions on
+        LinkedIn stay as they are. This cannot be undone.
+      </p>
+      <div className="flex gap-2">
+        <button
+          type="button"
+          className={dangerButton}
+          aria-disabled={clear.isPending}
+          onClick={() => !clear.isPending && clear.mutate()}
+        >
+          Delete all lines
+        </button>
+        <button
+          ref={cancel}
+          type="button"
+          className={secondaryButton}
+          onClick={() => setAsking(false)}
+        >
+          Cancel
+        </button>
+      </div>
+      {clear.isError ? (
+        <p role="alert" className={alertText}>
+          {errorMessage(clear.error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}

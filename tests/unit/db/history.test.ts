@@ -1,0 +1,162 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  applyRetention,
+  clearHistory,
+  countMatching,
+  forEachMatching,
+  pendingLines,
+  readHistoryPage,
+} from '@/lib/db/history';
+import { closeDatabaseForTests, openDatabase } from '@/lib/db/schema';
+import type { HistoryLine } from '@/lib/history/words';
+import type { HistoryEntry } from '@/lib/reactions/types';
+
+const T = Date.UTC(2026, 10, 2, 12, 0, 0);
+const DAY = 86_400_000;
+const VALUES = ['LIKE', 'PRAISE', 'EMPATHY'] as const;
+
+function line(index: number, at = T + index * 1000): HistoryEntry {
+  return {
+    at,
+    service: 'linkedin',
+    kind: index % 2 === 0 ? 'post' : 'comment',
+    urn: `urn:li:activity:${7391234567890123456n + BigInt(index)}`,
+    value: VALUES[index % 3] ?? 'LIKE',
+    react: index % 5 !== 0,
+    actor: 'urn:li:person:Xy12Ab34',
+    source: 'own',
+    outcome: index % 7 === 0 ? 'failed' : 'applied',
+    link: 'https://www.linkedin.com/feed/',
+  };
+}
+
+async function store(lines: HistoryEntry[]): Promise<void> {
+  const db = await openDatabase();
+  const tx = db.transaction('history', 'readwrite');
+  for (const entry of lines) void tx.store.add(entry);
+  await tx.done;
+}
+
+async function everyPage(filter: Parameters<typeof readHistoryPage>[0], want: number) {
+  const seen: HistoryLine[] = [];
+  let page = await readHistoryPage(filter, undefined, want);
+  seen.push(...page.lines);
+  while (page.next) {
+    page = await readHistoryPage(filter, page.next, want);
+    seen.push(...page.lines);
+  }
+  return seen;
+}
+
+beforeEach(() => {
+  closeDatabaseForTests();
+  globalThis.indexedDB = new IDBFactory();
+});
+afterEach(() => closeDatabaseForTests());
+
+describe('reading the history', () => {
+  it('pages newest first through every line once, lines sharing a time included', async () => {
+    // Groups of three lines at the same millisecond, across chunk boundaries.
+    await store(Array.from({ length: 300 }, (_, index) => line(index, T + Math.floor(index / 3))));
+    const seen = await everyPage({}, 20);
+    expect(seen).toHaveLength(300);
+    expect(new Set(seen.map((entry) => entry.id)).size).toBe(300);
+    for (let index = 1; index < seen.length; index++) {
+      expect((seen[index - 1]?.at ?? 0) >= (seen[index]?.at ?? 0)).toBe(true);
+    }
+  });
+
+  it('filters through the narrowest index and agrees with reading everything', async () => {
+    const all = Array.from({ length: 400 }, (_, index) => line(index));
+    await store(all);
+    const filter = { value: 'PRAISE', status: 'failed' as const };
+    const expected = all
+      .map((entry, index) => ({ ...entry, id: index + 1 }))
+      .filter((entry) => entry.value === 'PRAISE' && entry.outcome === 'failed')
+      .reverse();
+    expect(await everyPage(filter, 5)).toEqual(expected);
+    const first = await readHistoryPage({ kind: 'comment' }, undefined, 10);
+    expect(first.next?.plan.index).toBe('byKind');
+    expect(await countMatching({ kind: 'comment' })).toBe(200);
+    expect(await countMatching({})).toBe(400);
+    expect(await countMatching({ kind: 'comment', value: 'LIKE' })).toBeNull();
+    // A value narrows more than a kind, and failures more than a value's applied lines.
+    expect(
+      (await readHistoryPage({ kind: 'post', value: 'LIKE' }, undefined, 1)).next?.plan.index,
+    ).toBe('byValue');
+  });
+
+  it('hands every match to an export, chunk by chunk, through an index or the store', async () => {
+    await store(Array.from({ length: 250 }, (_, index) => line(index)));
+    const all = async (filter: Parameters<typeof forEachMatching>[0]) => {
+      const seen: HistoryLine[] = [];
+      await forEachMatching(filter, (lines) => {
+        seen.push(...lines);
+      });
+      return seen;
+    };
+    expect(await all({ kind: 'post' })).toHaveLength(125);
+    const everything = await all({});
+    expect(everything).toHaveLength(250);
+    expect(new Set(everything.map((entry) => entry.id)).size).toBe(250);
+    expect(await all({ search: 'praise' })).toHaveLength(83);
+  });
+
+  it('shows clicks still in the outbox as pending', async () => {
+    const db = await openDatabase();
+    await db.put('intents', {
+      id: 'linkedin|urn:li:person:Xy12Ab34|urn:li:activity:1|',
+      service: 'linkedin',
+      credentialId: 'token-1',
+      actor: 'urn:li:person:Xy12Ab34',
+      target: { kind: 'post', urn: 'urn:li:activity:1' },
+      facet: '',
+      desired: 'LIKE',
+      clickedAt: T,
+      version: 1,
+      attempts: 1,
+      nextAttemptAt: T + 1000,
+      lastFailure: 'offline',
+      sent: [],
+    });
+    const [pending] = await pendingLines({});
+    expect(pending).toMatchObject({ outcome: 'pending', value: 'LIKE', react: true, at: T });
+    expect(await pendingLines({ status: 'failed' })).toEqual([]);
+    expect(await pendingLines({ status: 'pending', kind: 'post' })).toHaveLength(1);
+    expect((await readHistoryPage({ status: 'pending' })).lines).toEqual([]);
+  });
+});
+
+describe('retention', () => {
+  it('drops the oldest lines beyond the count', async () => {
+    await store(Array.from({ length: 300 }, (_, index) => line(index)));
+    expect(await applyRetention({ maxLines: 100, maxDays: null }, T)).toBe(200);
+    const kept = await (await openDatabase()).getAllFromIndex('history', 'byAt');
+    expect(kept).toHaveLength(100);
+    expect(kept[0]?.at).toBe(T + 200_000);
+  });
+
+  it('drops lines older than the age', async () => {
+    await store(Array.from({ length: 10 }, (_, index) => line(index, T + index * DAY)));
+    expect(await applyRetention({ maxLines: 100_000, maxDays: 3 }, T + 9 * DAY)).toBe(6);
+    const kept = await (await openDatabase()).getAllFromIndex('history', 'byAt');
+    expect(kept.map((entry) => entry.at)).toEqual([6, 7, 8, 9].map((day) => T + day * DAY));
+  });
+
+  it('clears everything, snippets included', async () => {
+    await store([{ ...line(1), snippet: 'Our launch' }]);
+    await clearHistory();
+    expect(await (await openDatabase()).count('history')).toBe(0);
+  });
+});
+
+describe('filter choices', () => {
+  it('lists each reaction and actor the history holds once', async () => {
+    await store(Array.from({ length: 30 }, (_, index) => line(index)));
+    const { distinctKeys } = await import('@/lib/db/history');
+    expect(await distinctKeys('byValue')).toEqual(['EMPATHY', 'LIKE', 'PRAISE']);
+    expect(await distinctKeys('byActor')).toEqual(['urn:li:person:Xy12Ab34']);
+  });
+});
