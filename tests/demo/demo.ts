@@ -69,8 +69,10 @@ const shots: string[] = [];
 async function shoot(page: Page, name: string): Promise<void> {
   const file = path.join(outputDir, `${name}.png`);
   await page.bringToFront();
-  // 1280×800: the size both stores ask of listing screenshots, so these serve as them.
-  await page.setViewportSize(STORE_SCREENSHOT);
+  // 1280×800, the size both stores ask of listing screenshots, so these serve as them; the
+  // popup keeps its own size.
+  const size = page.viewportSize();
+  if (!size || size.width >= STORE_SCREENSHOT.width) await page.setViewportSize(STORE_SCREENSHOT);
   await page.screenshot({ path: file });
   shots.push(file);
 }
@@ -102,6 +104,22 @@ await popup.close();
 
 // Posts and comments: LinkedIn connected in the popup, two feed tabs in sync, the emulator checked.
 await demoPostsAndComments({ context, extensionId, emulator, shoot });
+
+// The history: everything reacted above, a filter, and the chart, in the history page.
+const history = await context.newPage();
+await history.goto(`chrome-extension://${extensionId}/history.html`);
+await history.getByRole('heading', { name: 'Today' }).waitFor();
+await history.getByLabel('Kind', { exact: true }).selectOption('post');
+await history
+  .getByText(/Celebrate/)
+  .first()
+  .waitFor();
+await shoot(history, 'history-filtered-posts');
+await history.getByLabel('Kind', { exact: true }).selectOption('');
+await history.getByRole('button', { name: 'Chart' }).click();
+await history.getByTestId('history-chart').locator('canvas').waitFor();
+await shoot(history, 'history-chart');
+console.log('The history page shows the reactions, filtered to posts, and the chart.');
 
 for (const [name, page] of Object.entries({ feed, overlay, messaging: tabA })) {
   console.log(
