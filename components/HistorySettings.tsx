@@ -9,9 +9,17 @@ import {
 } from '@/lib/history-snippets';
 import { backgroundMessenger } from '@/lib/messaging/protocol';
 import { errorMessage } from './popup/ui';
+import { type StoredSwitchSource, useStoredSwitch } from './useStoredSwitch';
 
 const KEY = ['settings', 'historyRetention'];
-const SNIPPETS_KEY = ['settings', 'historySnippets'];
+/** "Keep a short text of what I react to": off unless the member switches it on. */
+const SNIPPETS: StoredSwitchSource = {
+  key: ['settings', 'historySnippets'],
+  load: loadHistorySnippets,
+  save: saveHistorySnippets,
+  watch: watchHistorySnippets,
+  fallback: false,
+};
 const input =
   'w-32 rounded border border-gray-300 bg-white px-2 py-1 text-sm dark:border-gray-600 dark:bg-gray-900';
 
@@ -39,16 +47,7 @@ export function HistorySettings() {
     onSuccess: (saved) => queryClient.setQueryData(KEY, saved),
   });
 
-  const snippets = useQuery({ queryKey: SNIPPETS_KEY, queryFn: loadHistorySnippets });
-  const saveSnippets = useMutation({
-    mutationFn: saveHistorySnippets,
-    onMutate: (next) => queryClient.setQueryData(SNIPPETS_KEY, next),
-    onError: () => queryClient.invalidateQueries({ queryKey: SNIPPETS_KEY }),
-  });
-  useEffect(
-    () => watchHistorySnippets((next) => queryClient.setQueryData(SNIPPETS_KEY, next)),
-    [queryClient],
-  );
+  const snippets = useStoredSwitch(SNIPPETS);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -64,12 +63,12 @@ export function HistorySettings() {
         <input
           type="checkbox"
           role="switch"
-          aria-checked={snippets.data ?? false}
+          aria-checked={snippets.checked}
           className="mt-0.5 h-4 w-4"
-          checked={snippets.data ?? false}
-          disabled={snippets.isPending}
+          checked={snippets.checked}
+          disabled={snippets.loading}
           aria-describedby={`${id}-snippets-help`}
-          onChange={(event) => saveSnippets.mutate(event.target.checked)}
+          onChange={(event) => snippets.set(event.target.checked)}
         />
         <span>
           <span className="font-medium">Keep a short text of what I react to</span>

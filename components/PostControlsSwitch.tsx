@@ -1,40 +1,22 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { loadPostControls, savePostControls, watchPostControls } from '@/lib/post-controls';
+import { type StoredSwitchSource, useStoredSwitch } from './useStoredSwitch';
 
-const KEY = ['settings', 'postControls'];
+const SOURCE: StoredSwitchSource = {
+  key: ['settings', 'postControls'],
+  load: loadPostControls,
+  save: savePostControls,
+  watch: watchPostControls,
+  fallback: true,
+};
 
 /**
  * The options page's "Posts and comments" section: one switch for the reaction rows on feed
  * posts and the bars on comments. Open LinkedIn tabs follow it at once; messages are not affected.
  */
 export function PostControlsSwitch() {
-  const queryClient = useQueryClient();
   const id = useId();
-  const on = useQuery({ queryKey: KEY, queryFn: loadPostControls });
-  const save = useMutation({
-    mutationKey: KEY,
-    scope: { id: 'settings.postControls' },
-    mutationFn: savePostControls,
-    onMutate: (next) => queryClient.setQueryData(KEY, next),
-    onError: () => queryClient.invalidateQueries({ queryKey: KEY }),
-  });
-  // Changes made in another options tab. While a save of ours is on its way, an event from an
-  // earlier one is stale (it would flip the switch back for a moment); the last save's own event
-  // settles it.
-  useEffect(
-    () =>
-      watchPostControls((next) => {
-        if (queryClient.isMutating({ mutationKey: KEY }) === 0) queryClient.setQueryData(KEY, next);
-      }),
-    [queryClient],
-  );
-  // What the switch shows, set in the click's own event: the query cache tells its readers a
-  // moment later, and a controlled checkbox that is not updated in the event is put back (a
-  // busy page showed the old state, and a second click undid the first).
-  const [shown, setShown] = useState<boolean | undefined>(undefined);
-  useEffect(() => setShown(on.data), [on.data]);
-  const checked = shown ?? on.data ?? true;
+  const on = useStoredSwitch(SOURCE);
 
   return (
     <section aria-labelledby={`${id}-title`} className="space-y-3">
@@ -45,15 +27,12 @@ export function PostControlsSwitch() {
         <input
           type="checkbox"
           role="switch"
-          aria-checked={checked}
+          aria-checked={on.checked}
           className="mt-0.5 h-4 w-4"
-          checked={checked}
-          disabled={on.isPending}
+          checked={on.checked}
+          disabled={on.loading}
           aria-describedby={`${id}-help`}
-          onChange={(event) => {
-            setShown(event.target.checked);
-            save.mutate(event.target.checked);
-          }}
+          onChange={(event) => on.set(event.target.checked)}
         />
         <span>
           <span className="font-medium">Show reactions on posts and comments</span>
@@ -63,7 +42,7 @@ export function PostControlsSwitch() {
           </span>
         </span>
       </label>
-      {save.isError && (
+      {on.saveFailed && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           That setting could not be saved. Try again.
         </p>

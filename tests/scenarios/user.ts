@@ -182,7 +182,7 @@ export const SCENARIOS: readonly Scenario[] = [
       for (const section of ['What is stored, and where', 'What is sent, and to whom']) {
         await waitFor(policy, { role: 'heading', name: section });
       }
-      await waitFor(policy, { css: 'li', text: 'The history: the latest 5,000 lines' });
+      await waitFor(policy, { css: 'li', text: 'The history: up to 100,000 lines by default' });
     },
   },
   {
