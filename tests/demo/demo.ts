@@ -111,7 +111,8 @@ await history.goto(`chrome-extension://${extensionId}/history.html`);
 await history.getByRole('heading', { name: 'Today' }).waitFor();
 await history.getByLabel('Kind', { exact: true }).selectOption('post');
 await history
-  .getByText(/Celebrate/)
+  .getByTestId('history-list')
+  .getByText('Reacted Celebrate on a post', { exact: true })
   .first()
   .waitFor();
 await shoot(history, 'history-filtered-posts');
