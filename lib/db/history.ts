@@ -11,6 +11,8 @@ import {
   type HistoryFilter,
   lineMatcher,
   type ReadPlan,
+  searchDays,
+  timeRange,
   wordIndexKeys,
   wordKeys,
 } from '../history/filter';
@@ -289,26 +291,41 @@ function prefixRange(key: string): IDBKeyRange {
 
 /**
  * Every stored line matching a search, newest first, read through `byWord`: the ids under
- * each of the search's words (those no more than WORD_CANDIDATES lines hold), intersected,
- * then only those lines, checked by `lineMatcher`. null when the index cannot narrow the
- * search that far (no search, only day words, or only common words): read by a plan instead.
+ * each of the search's words (those no more than WORD_CANDIDATES lines hold; a whole date adds
+ * that day's lines through `byAt`), intersected, then only those lines, checked by
+ * `lineMatcher`. null when the index cannot narrow the search that far (no search, only other
+ * day words, or only common words): read by a plan instead.
  */
 async function readSearched(filter: HistoryFilter): Promise<HistoryLine[] | null> {
   const keys = wordIndexKeys(filter.search);
-  if (keys.length === 0) return null;
+  const days = searchDays(filter.search);
+  if (keys.length === 0 && days.length === 0) return null;
   const db = await openDatabase();
   const store = db.transaction('history').store;
   const index = store.index('byWord');
+  // A line may hold several keys under one prefix ("e" starts "e", "elsewhere"…): read up to
+  // a few per line before calling the word common.
+  const limit = WORD_CANDIDATES * 4;
+  const holding = async (key: string) => index.getAllKeys(prefixRange(key), limit);
   let ids = null as Set<number> | null;
-  for (const key of keys) {
-    // A line may hold several keys under one prefix ("e" starts "e", "elsewhere"…): read up
-    // to a few per line before calling the word common.
-    const limit = WORD_CANDIDATES * 4;
-    const found = await index.getAllKeys(prefixRange(key), limit);
+  const narrow = (found: number[], complete: boolean): boolean => {
     const unique = new Set(found);
-    if (found.length === limit || unique.size > WORD_CANDIDATES) continue;
+    if (!complete || unique.size > WORD_CANDIDATES) return false;
     ids = ids ? new Set([...ids].filter((id) => unique.has(id))) : unique;
-    if (ids.size === 0) break;
+    return ids.size === 0;
+  };
+  for (const day of days) {
+    const { from, to } = timeRange({ from: day, to: day });
+    const [inText, onDay] = [
+      await holding(day),
+      await store.index('byAt').getAllKeys(IDBKeyRange.bound(from, to, false, true), limit),
+    ];
+    if (narrow([...inText, ...onDay], inText.length < limit && onDay.length < limit)) break;
+  }
+  for (const key of keys) {
+    if (ids?.size === 0) break;
+    const found = await holding(key);
+    if (narrow(found, found.length < limit)) break;
   }
   if (!ids) return null;
   const read = await Promise.all([...ids].map((id) => store.get(id)));

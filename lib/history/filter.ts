@@ -182,6 +182,15 @@ export function wordIndexKeys(search: string | undefined): string[] {
   return [...keys].sort((a, b) => b.length - a.length);
 }
 
+/**
+ * The search's whole dates ("2026-11-03"): a day's words hold one only on that day, so the
+ * lines of that day (through `byAt`) and those holding it elsewhere (through `byWord`) are all
+ * it can match.
+ */
+export function searchDays(search: string | undefined): string[] {
+  return searchWords(search).filter((word) => /^\d{4}-\d{2}-\d{2}$/.test(word));
+}
+
 /** A matcher for one filter, built once and run on many lines. */
 export function lineMatcher(filter: HistoryFilter): (line: HistoryLine) => boolean {
   const { from, to } = timeRange(filter);

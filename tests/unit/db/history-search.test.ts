@@ -8,14 +8,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { forEachMatching, readHistoryPage } from '@/lib/db/history';
 import { closeDatabaseForTests, openDatabase } from '@/lib/db/schema';
 import { type HistoryFilter, lineMatcher, wordKeys } from '@/lib/history/filter';
-import type { HistoryLine } from '@/lib/history/words';
+import { type HistoryLine, localDay } from '@/lib/history/words';
 import type { HistoryEntry } from '@/lib/reactions/types';
 
 const T = Date.UTC(2026, 10, 2, 12, 0, 0);
 const HOUR = 3_600_000;
 const TYPES = ['LIKE', 'PRAISE', 'APPRECIATION', 'EMPATHY', 'INTEREST', 'ENTERTAINMENT'];
 const EMOJI = ['👍', '❤️', '😂', '🎉'];
-const SNIPPETS = ['Quarterly results', 'Résumé tips', 'Hiring in Zürich', 'launch day 🚀'];
+const SNIPPETS = ['Quarterly results', 'Résumé tips', 'Hiring in Zürich', 'launch 2026-12-24 🚀'];
 
 function line(index: number): HistoryEntry {
   const message = index % 3 === 0;
@@ -132,6 +132,9 @@ describe('searching through the word index', () => {
     'nov', // day words: read through the time, as before
     'november 1',
     '2026-10-2',
+    localDay(T - 40 * 7 * HOUR), // a whole date: that day's lines through the time
+    '2026-12-24', // a whole date only snippets hold
+    `${localDay(T - 40 * 7 * HOUR)} post`,
     'thursday, celebrate',
     'zzzz-nothing',
     'like zzzz',
@@ -170,6 +173,8 @@ describe('searching through the word index', () => {
     expect(found).toEqual([]);
     // The count sees reads: a day word still reads through the time.
     expect(await linesRead(() => readHistoryPage({ search: 'nov' }))).toBeGreaterThan(0);
+    // A whole date nothing holds reads nothing either.
+    expect(await linesRead(() => readHistoryPage({ search: '1999-01-01' }))).toBe(0);
   });
 
   it('a rare word reads only the lines holding it', async () => {
