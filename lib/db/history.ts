@@ -6,7 +6,16 @@
 import type { IDBPObjectStore, StoreNames } from 'idb';
 import { linkTo, parentOf } from '../engine/history-lines';
 import type { Intent } from '../engine/types';
-import { candidatePlans, type HistoryFilter, lineMatcher, type ReadPlan } from '../history/filter';
+import {
+  candidatePlans,
+  type HistoryFilter,
+  lineMatcher,
+  type ReadPlan,
+  searchDays,
+  timeRange,
+  wordIndexKeys,
+  wordKeys,
+} from '../history/filter';
 import type { HistoryLine } from '../history/words';
 import type { HistoryEntry } from '../reactions/types';
 import { DEFAULT_HISTORY_RETENTION, type HistoryRetention, historyRetentionSchema } from './items';
@@ -17,6 +26,11 @@ const DAY = 86_400_000;
 const TRIM_EVERY = 100;
 /** Lines read by one getAll at most; a chunk starts at a page's size and doubles up to this. */
 const MAX_CHUNK = 5000;
+/**
+ * A search reads through `byWord` when one of its words is held by at most this many lines;
+ * a word more lines hold is found soon enough by reading newest first through the time.
+ */
+const WORD_CANDIDATES = 2000;
 
 /** The history store inside a caller's read-write transaction. */
 export type HistoryStore = IDBPObjectStore<
@@ -45,7 +59,7 @@ export async function appendHistory(
   const ids: number[] = [];
   for (const { id: _ignored, ...line } of lines) {
     // No `id` property at all: IndexedDB generates it (an `id: undefined` is a DataError).
-    ids.push(await store.add(line));
+    ids.push(await store.add({ ...line, words: wordKeys(line) }));
   }
   if (ids.some((id) => id % TRIM_EVERY === 0)) {
     const newest = Math.max(...lines.map((line) => line.at));
@@ -114,7 +128,14 @@ export async function countHistory(): Promise<number> {
 }
 
 export async function getHistoryLine(id: number): Promise<HistoryEntry | undefined> {
-  return (await openDatabase()).get('history', id);
+  const line = await (await openDatabase()).get('history', id);
+  return line && shown(line);
+}
+
+/** A stored line as readers get it: without its `byWord` keys. */
+function shown(line: HistoryEntry): HistoryEntry {
+  const { words: _keys, ...rest } = line;
+  return rest;
 }
 
 /** Newest first, the first `limit` lines, unfiltered (the popup before filters). */
@@ -203,6 +224,10 @@ export async function readHistoryPage(
   want = 100,
 ): Promise<HistoryPage> {
   if (filter.status === 'pending') return { lines: [], next: null };
+  if (!after) {
+    const searched = await readSearched(filter);
+    if (searched) return { lines: searched, next: null };
+  }
   const plan = after?.plan ?? choosePlan(filter);
   const matches = lineMatcher(filter);
   const lines: HistoryLine[] = [];
@@ -210,7 +235,7 @@ export async function readHistoryPage(
   let size = Math.max(want, 50);
   for (;;) {
     const chunk = await readChunk(plan, upper, size);
-    for (const line of chunk.lines) if (matches(line)) lines.push(line);
+    for (const line of chunk.lines) if (matches(line)) lines.push(shown(line));
     if (chunk.next === null) return { lines, next: null };
     upper = { key: chunk.next, open: true };
     if (lines.length >= want) return { lines, next: { plan, upper: upper.key } };
@@ -229,6 +254,11 @@ export async function forEachMatching(
   visit: (lines: HistoryLine[]) => void,
 ): Promise<void> {
   if (filter.status === 'pending') return;
+  const searched = await readSearched(filter);
+  if (searched) {
+    visit(searched);
+    return;
+  }
   const plan = choosePlan(filter);
   if (plan.index !== 'byAt') {
     let page = await readHistoryPage(filter, undefined, MAX_CHUNK);
@@ -246,10 +276,64 @@ export async function forEachMatching(
     const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
     const chunk = await db.getAll('history', range, MAX_CHUNK * 2);
     const last = chunk[chunk.length - 1];
-    visit(chunk.filter(matches));
+    visit(chunk.filter(matches).map(shown));
     if (!last || chunk.length < MAX_CHUNK * 2 || last.id === undefined) return;
     after = last.id;
   }
+}
+
+/** The keys from `key` up to (not with) the first that does not start with it. */
+function prefixRange(key: string): IDBKeyRange {
+  const last = key.charCodeAt(key.length - 1);
+  if (last === 0xffff) return IDBKeyRange.lowerBound(key);
+  return IDBKeyRange.bound(key, key.slice(0, -1) + String.fromCharCode(last + 1), false, true);
+}
+
+/**
+ * Every stored line matching a search, newest first, read through `byWord`: the ids under
+ * each of the search's words (those no more than WORD_CANDIDATES lines hold; a whole date adds
+ * that day's lines through `byAt`), intersected, then only those lines, checked by
+ * `lineMatcher`. null when the index cannot narrow the search that far (no search, only other
+ * day words, or only common words): read by a plan instead.
+ */
+async function readSearched(filter: HistoryFilter): Promise<HistoryLine[] | null> {
+  const keys = wordIndexKeys(filter.search);
+  const days = searchDays(filter.search);
+  if (keys.length === 0 && days.length === 0) return null;
+  const db = await openDatabase();
+  const store = db.transaction('history').store;
+  const index = store.index('byWord');
+  // A line may hold several keys under one prefix ("e" starts "e", "elsewhere"…): read up to
+  // a few per line before calling the word common.
+  const limit = WORD_CANDIDATES * 4;
+  const holding = async (key: string) => index.getAllKeys(prefixRange(key), limit);
+  let ids = null as Set<number> | null;
+  const narrow = (found: number[], complete: boolean): boolean => {
+    const unique = new Set(found);
+    if (!complete || unique.size > WORD_CANDIDATES) return false;
+    ids = ids ? new Set([...ids].filter((id) => unique.has(id))) : unique;
+    return ids.size === 0;
+  };
+  for (const day of days) {
+    const { from, to } = timeRange({ from: day, to: day });
+    const [inText, onDay] = [
+      await holding(day),
+      await store.index('byAt').getAllKeys(IDBKeyRange.bound(from, to, false, true), limit),
+    ];
+    if (narrow([...inText, ...onDay], inText.length < limit && onDay.length < limit)) break;
+  }
+  for (const key of keys) {
+    if (ids?.size === 0) break;
+    const found = await holding(key);
+    if (narrow(found, found.length < limit)) break;
+  }
+  if (!ids) return null;
+  const read = await Promise.all([...ids].map((id) => store.get(id)));
+  const matches = lineMatcher(filter);
+  const lines = read
+    .filter((line): line is HistoryEntry => line !== undefined && matches(line))
+    .map(shown);
+  return lines.sort((a, b) => b.at - a.at || (b.id ?? 0) - (a.id ?? 0));
 }
 
 /** A click still in the outbox, as a history line. */
@@ -323,7 +407,7 @@ export async function forgetSnippets(): Promise<number> {
       after = cursor.key;
       if (cursor.value.snippet !== undefined) {
         const { snippet: _dropped, ...line } = cursor.value;
-        await cursor.update(line);
+        await cursor.update({ ...line, words: wordKeys(line) });
         forgotten++;
       }
       seen++;

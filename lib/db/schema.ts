@@ -2,7 +2,7 @@
  * The extension's IndexedDB database, in the extension's own origin: content scripts run in
  * LinkedIn's origin and cannot open it, which is why keys and settings live here.
  *
- * Version 3 stores:
+ * Version 4 stores:
  * - keys: the ConnectSafely keys (StoredKey), by id.
  * - intents: the engine's outbox, one Intent per slot, by slot id.
  * - confirmed: what the engine knows of each slot (ConfirmedSlot), by slot id; read per target
@@ -10,7 +10,8 @@
  * - holds: a credential's rate limit (Hold), by credential id.
  * - history: the reaction history (HistoryEntry), ids generated; read and trimmed by time
  *   through `byAt`; filtered newest first through `byKind`, `byValue`, `byActor` and `byOutcome`
- *   (each [field, at]; lib/db/history.ts picks the one that reads the fewest lines).
+ *   (each [field, at]; lib/db/history.ts picks the one that reads the fewest lines); searched
+ *   through `byWord` (multiEntry on `words`, the suffixes of the line's words).
  * - items: typed settings and small state, one key each (lib/db/items.ts), the LinkedIn token,
  *   the member's LinkedIn app and the chosen LinkedIn actor among them.
  * How each version became the next: lib/db/upgrade.ts.
@@ -41,6 +42,7 @@ export interface ReactbarDB extends DBSchema {
       byValue: [string, number];
       byActor: [string, number];
       byOutcome: [string, number];
+      byWord: string;
     };
   };
   /** Values are checked on read by their item (lib/db/items.ts), never cast. */

@@ -120,6 +120,77 @@ export function searchableText(line: HistoryLine): string {
   )} ${line.snippet ?? ''}`.toLocaleLowerCase();
 }
 
+/** A word key's length at most: a longer search word reads the index by its first characters. */
+export const WORD_KEY_CHARS = 12;
+
+/**
+ * What the `byWord` index holds for a line: every suffix (cut to WORD_KEY_CHARS) of every word
+ * of its searchable text but the day's. A search word has no space, so where `lineMatcher` finds
+ * it, it lies inside one word of that text: some key starts with the search word's first
+ * characters, and a prefix range of the index finds the line (a superset, which the matcher
+ * then checks). The day's words are left out: they depend on the time zone, and `at` has them.
+ */
+export function wordKeys(line: HistoryLine): string[] {
+  const name = REACTION_NAMES[line.value]?.name ?? '';
+  const status = STATUS_WORDS[statusOf(line)];
+  const source = line.source === 'remote' ? 'remote elsewhere another device' : 'own';
+  const text = `${line.value} ${name} ${line.kind} ${status} ${line.error ?? ''} ${source} ${
+    line.snippet ?? ''
+  }`.toLocaleLowerCase();
+  const keys = new Set<string>();
+  for (const word of text.split(/\s+/)) {
+    for (let start = 0; start < word.length; start++) {
+      keys.add(word.slice(start, start + WORD_KEY_CHARS));
+    }
+  }
+  return [...keys];
+}
+
+let dayPieces: string[] | undefined;
+
+/** The words a day writes in searchableText, digits as 0: "0000-00-00", "nov", "tuesday,"… */
+function dayTokens(): string[] {
+  if (!dayPieces) {
+    const found = new Set<string>();
+    // Every month and weekday of a leap year, at noon (never a time-zone change).
+    for (let day = 0; day < 366; day++) {
+      for (const word of wordsOfDay(new Date(2024, 0, 1 + day, 12).getTime()).split(/\s+/)) {
+        found.add(word.replace(/\d/g, '0'));
+      }
+    }
+    dayPieces = [...found];
+  }
+  return dayPieces;
+}
+
+/** Whether a search word may be found in a day's words (which the `byWord` index leaves out). */
+export function mayBeDayWord(word: string): boolean {
+  const shape = word.replace(/\d/g, '0');
+  return dayTokens().some((token) => token.includes(shape));
+}
+
+/**
+ * The `byWord` keys a search reads by, longest first: one per word the index can find (a
+ * search word cut to WORD_KEY_CHARS), none when a word may be a day's. Empty: the index cannot
+ * serve this search; every line the search matches has a key starting with each of them.
+ */
+export function wordIndexKeys(search: string | undefined): string[] {
+  const keys = new Set<string>();
+  for (const word of searchWords(search)) {
+    if (!mayBeDayWord(word)) keys.add(word.slice(0, WORD_KEY_CHARS));
+  }
+  return [...keys].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * The search's whole dates ("2026-11-03"): a day's words hold one only on that day, so the
+ * lines of that day (through `byAt`) and those holding it elsewhere (through `byWord`) are all
+ * it can match.
+ */
+export function searchDays(search: string | undefined): string[] {
+  return searchWords(search).filter((word) => /^\d{4}-\d{2}-\d{2}$/.test(word));
+}
+
 /** A matcher for one filter, built once and run on many lines. */
 export function lineMatcher(filter: HistoryFilter): (line: HistoryLine) => boolean {
   const { from, to } = timeRange(filter);

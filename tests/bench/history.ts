@@ -1,7 +1,8 @@
 /**
  * History benchmark (`npm run bench:history`, and the last part of `npm run bench`): 100,000
- * lines in the real extension's IndexedDB, seeded from the history page itself (the extension's
- * own origin; the product has no test hook), then, in headless Chromium:
+ * lines in the real extension's IndexedDB (built here with their search keys, written from the
+ * history page itself: the extension's own origin; the product has no test hook), then, in
+ * headless Chromium:
  * - first screen: a fresh history page (and a fresh popup) until its first line is in the DOM,
  *   from navigation start (median and slowest of 5);
  * - filter: a filter changed until the list shows its answer (kind, reaction, outcome, reset);
@@ -15,6 +16,8 @@
  */
 import { rm } from 'node:fs/promises';
 import type { BrowserContext, Page } from '@playwright/test';
+import { wordKeys } from '../../lib/history/filter';
+import type { HistoryEntry } from '../../lib/reactions/types';
 import { launchBrowser } from '../support/browser';
 import { othersShare, sampleMachine } from './machine';
 import { median, ms, table } from './stats';
@@ -59,88 +62,100 @@ declare global {
   }
 }
 
-async function seed(page: Page, count: number): Promise<number> {
-  return page.evaluate(async (total) => {
-    const started = performance.now();
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('reactbar');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const now = Date.now();
-    const span = 180 * 86_400_000;
-    const types = ['LIKE', 'PRAISE', 'APPRECIATION', 'EMPATHY', 'INTEREST', 'ENTERTAINMENT'];
-    const emoji = ['👍', '❤️', '😂', '😮', '😢', '👏', '🎉', '🚀'];
-    const words = ['launch', 'hiring', 'quarter', 'latency', 'meetup', 'conference', 'release'];
-    const person = 'urn:li:person:Xy12Ab34';
-    const page = 'urn:li:organization:2414183';
-    const account = '65f1c0ffee0123456789abcd';
-    const viewer = 'urn:li:fsd_profile:ACoAABk3Rx0BcWq7nVdL2fP9sHt4uYe6aZm1oQ8';
-    for (let start = 0; start < total; start += 10_000) {
-      const tx = db.transaction(['history', 'keys'], 'readwrite');
-      const store = tx.objectStore('history');
-      for (let index = start; index < Math.min(total, start + 10_000); index++) {
-        // Oldest first, as they would have been written.
-        const at = now - span + Math.floor((index / total) * span);
-        const kind = index % 3 === 0 ? 'message' : index % 3 === 1 ? 'post' : 'comment';
-        const post = `urn:li:activity:${7_300_000_000_000_000_000n + BigInt(index)}`;
-        const failed = index % 97 === 0;
-        const base = {
-          at,
-          react: index % 11 !== 0,
-          source: index % 7 === 0 ? 'remote' : 'own',
-          outcome: failed ? 'failed' : 'applied',
-          ...(failed ? { error: 'LinkedIn is limiting requests (429).' } : {}),
-          ...(index % 5 === 0
-            ? { snippet: `Notes on the ${words[index % words.length]} ${index}` }
-            : {}),
+/**
+ * One seeded line: kinds, reactions, outcomes, sources and snippets mixed, oldest first (as they
+ * would have been written), with its `byWord` keys as appendHistory writes them.
+ */
+function benchLine(index: number, total: number, now: number): HistoryEntry {
+  const span = 180 * 86_400_000;
+  const types = ['LIKE', 'PRAISE', 'APPRECIATION', 'EMPATHY', 'INTEREST', 'ENTERTAINMENT'];
+  const emoji = ['👍', '❤️', '😂', '😮', '😢', '👏', '🎉', '🚀'];
+  const words = ['launch', 'hiring', 'quarter', 'latency', 'meetup', 'conference', 'release'];
+  const person = 'urn:li:person:Xy12Ab34';
+  const page = 'urn:li:organization:2414183';
+  const account = '65f1c0ffee0123456789abcd';
+  const viewer = 'urn:li:fsd_profile:ACoAABk3Rx0BcWq7nVdL2fP9sHt4uYe6aZm1oQ8';
+  const at = now - span + Math.floor((index / total) * span);
+  const kind = index % 3 === 0 ? 'message' : index % 3 === 1 ? 'post' : 'comment';
+  const post = `urn:li:activity:${7_300_000_000_000_000_000n + BigInt(index)}`;
+  const failed = index % 97 === 0;
+  const base = {
+    at,
+    react: index % 11 !== 0,
+    source: index % 7 === 0 ? ('remote' as const) : ('own' as const),
+    outcome: failed ? ('failed' as const) : ('applied' as const),
+    ...(failed ? { error: 'LinkedIn is limiting requests (429).' } : {}),
+    ...(index % 5 === 0 ? { snippet: `Notes on the ${words[index % words.length]} ${index}` } : {}),
+  };
+  const line: HistoryEntry =
+    kind === 'message'
+      ? {
+          ...base,
+          service: 'connectsafely',
+          kind,
+          urn: `urn:li:msg_message:(${viewer},2-${btoa(`m${index}`)})`,
+          parentUrn: `urn:li:msg_conversation:(${viewer},2-${btoa(`c${index % 500}`)})`,
+          value: emoji[index % emoji.length] ?? '👍',
+          actor: account,
+          link: `https://www.linkedin.com/messaging/thread/2-${index % 500}/`,
+        }
+      : {
+          ...base,
+          service: 'linkedin',
+          kind,
+          urn: kind === 'post' ? post : `urn:li:comment:(${post},${index})`,
+          ...(kind === 'comment' ? { parentUrn: post } : {}),
+          value: types[index % types.length] ?? 'LIKE',
+          actor: index % 4 === 0 ? page : person,
+          link: `https://www.linkedin.com/feed/update/${post}/`,
         };
-        if (kind === 'message') {
-          const conversation = `urn:li:msg_conversation:(${viewer},2-${btoa(`c${index % 500}`)})`;
-          store.add({
-            ...base,
-            service: 'connectsafely',
-            kind,
-            urn: `urn:li:msg_message:(${viewer},2-${btoa(`m${index}`)})`,
-            parentUrn: conversation,
-            value: emoji[index % emoji.length],
-            actor: account,
-            link: `https://www.linkedin.com/messaging/thread/2-${index % 500}/`,
-          });
-        } else {
-          store.add({
-            ...base,
-            service: 'linkedin',
-            kind,
-            urn: kind === 'post' ? post : `urn:li:comment:(${post},${index})`,
-            ...(kind === 'comment' ? { parentUrn: post } : {}),
-            value: types[index % types.length],
-            actor: index % 4 === 0 ? page : person,
-            link: `https://www.linkedin.com/feed/update/${post}/`,
+  return { ...line, words: wordKeys(line) };
+}
+
+/** Writes `count` lines, 10,000 per transaction; returns the time spent writing, in ms. */
+async function seed(page: Page, count: number): Promise<number> {
+  const now = Date.now();
+  let spent = 0;
+  for (let start = 0; start < count; start += 10_000) {
+    const rows: HistoryEntry[] = [];
+    for (let index = start; index < Math.min(count, start + 10_000); index++) {
+      rows.push(benchLine(index, count, now));
+    }
+    spent += await page.evaluate(
+      async ({ rows, first, now }) => {
+        const started = performance.now();
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('reactbar');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        const tx = db.transaction(['history', 'keys'], 'readwrite');
+        const store = tx.objectStore('history');
+        for (const row of rows) store.add(row);
+        if (first) {
+          // A key, so the popup opens on History (with none it opens on Accounts).
+          tx.objectStore('keys').put({
+            id: 'bench-key',
+            label: 'Bench',
+            apiKey: 'cs_bench_000000000000000000',
+            addedAt: now,
+            checkedAt: now,
+            status: 'valid',
+            accounts: [],
+            rateLimit: null,
           });
         }
-      }
-      if (start === 0) {
-        // A key, so the popup opens on History (with none it opens on Accounts).
-        tx.objectStore('keys').put({
-          id: 'bench-key',
-          label: 'Bench',
-          apiKey: 'cs_bench_000000000000000000',
-          addedAt: now,
-          checkedAt: now,
-          status: 'valid',
-          accounts: [],
-          rateLimit: null,
+        await new Promise((resolve, reject) => {
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
         });
-      }
-      await new Promise((resolve, reject) => {
-        tx.oncomplete = resolve;
-        tx.onerror = () => reject(tx.error);
-      });
-    }
-    db.close();
-    return performance.now() - started;
-  }, count);
+        db.close();
+        return performance.now() - started;
+      },
+      { rows, first: start === 0, now },
+    );
+  }
+  return spent;
 }
 
 async function firstScreen(context: BrowserContext, url: string): Promise<number> {

@@ -5,6 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { wordKeys } from '../../lib/history/filter';
+import type { HistoryLine } from '../../lib/history/words';
 import { EXPECTED, type ExpectedTarget } from '../fixtures/expected';
 import { FIXTURE_URLS } from '../fixtures/routes';
 import { extensionPageUrl } from '../support/browser';
@@ -60,22 +62,28 @@ interface SeedLine {
   snippet?: string;
 }
 
-/** Adds lines through the history page's own IndexedDB (the extension's origin). */
+/**
+ * Adds lines through the history page's own IndexedDB (the extension's origin), with their
+ * `byWord` keys as appendHistory writes them.
+ */
 async function seed(page: Page, seeded: SeedLine[]): Promise<void> {
-  await page.evaluate(async (rows) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('reactbar');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const tx = db.transaction('history', 'readwrite');
-    for (const row of rows) tx.objectStore('history').add(row);
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, seeded);
+  await page.evaluate(
+    async (rows) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('reactbar');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const tx = db.transaction('history', 'readwrite');
+      for (const row of rows) tx.objectStore('history').add(row);
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    seeded.map((row) => ({ ...row, words: wordKeys(row as HistoryLine) })),
+  );
 }
 
 async function storedLines(page: Page): Promise<SeedLine[]> {
@@ -321,9 +329,15 @@ test('a database from version 2 keeps its lines when the extension opens it', as
         };
       }),
   );
-  expect(version).toBe(3);
+  expect(version).toBe(4);
   // The new indexes answer for the old lines.
   await page.getByLabel('Reaction', { exact: true }).selectOption('EMPATHY');
+  await expect(lines(page)).toHaveCount(1);
+  await expect(lines(page)).toContainText('Failed: LinkedIn refused this reaction');
+  // The search's index too: version 4 gave the old lines their words.
+  await page.getByLabel('Reaction', { exact: true }).selectOption('');
+  await expect(lines(page)).toHaveCount(4);
+  await page.getByLabel('Search reactions').fill('twic');
   await expect(lines(page)).toHaveCount(1);
   await expect(lines(page)).toContainText('Failed: LinkedIn refused this reaction');
 });

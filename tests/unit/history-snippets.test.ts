@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { forgetSnippets } from '@/lib/db/history';
+import { forgetSnippets, readHistoryPage } from '@/lib/db/history';
 import { closeDatabaseForTests, openDatabase } from '@/lib/db/schema';
 import { ownLine } from '@/lib/engine/history-lines';
 import type { Intent } from '@/lib/engine/types';
+import { wordKeys } from '@/lib/history/filter';
 import { clipSnippet, SNIPPET_MAX } from '@/lib/history-snippets';
 import { admit } from '@/lib/messaging/serve';
 
@@ -81,11 +82,17 @@ describe('snippets', () => {
       link: 'https://www.linkedin.com/feed/',
     } as const;
     for (let index = 0; index < 12; index++) {
-      await db.add('history', index % 3 === 0 ? { ...line, snippet: `text ${index}` } : line);
+      const stored = index % 3 === 0 ? { ...line, snippet: `text ${index}` } : line;
+      await db.add('history', { ...stored, words: wordKeys(stored) });
     }
+    expect((await readHistoryPage({ search: 'text' })).lines).toHaveLength(4);
     expect(await forgetSnippets()).toBe(4);
     const lines = await db.getAll('history');
     expect(lines).toHaveLength(12);
     expect(lines.some((entry) => 'snippet' in entry)).toBe(false);
+    // The snippet's words left the search index with it.
+    expect(lines.some((entry) => entry.words?.includes('text'))).toBe(false);
+    expect(await db.countFromIndex('history', 'byWord', 'text')).toBe(0);
+    expect((await readHistoryPage({ search: 'text' })).lines).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HistoryTab } from '@/components/popup/HistoryTab';
 import { closeDatabaseForTests, DB_NAME, openDatabase } from '@/lib/db/schema';
+import { wordKeys } from '@/lib/history/filter';
 import type { HistoryEntry } from '@/lib/reactions/types';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -33,7 +34,8 @@ async function store(entries: HistoryEntry[]): Promise<void> {
   const db = await openDatabase();
   const tx = db.transaction('history', 'readwrite');
   // Without an `id` property at all: fake-indexeddb refuses `id: undefined` as a key.
-  for (const { id: _id, ...item } of entries) void tx.store.add(item);
+  // With their `byWord` keys, as appendHistory writes them.
+  for (const { id: _id, ...item } of entries) void tx.store.add({ ...item, words: wordKeys(item) });
   await tx.done;
 }
 

@@ -84,3 +84,24 @@ export function shapeOf<Schema>(database: IDBPDatabase<Schema>): Record<string, 
 function untyped<Schema>(db: IDBPDatabase<Schema>): IDBPDatabase<unknown> {
   return db as unknown as IDBPDatabase<unknown>;
 }
+
+/**
+ * A line's `byWord` keys (version 4) from its searchable words as written here, in the order
+ * the line holds them (reaction, name, kind, outcome, reason, source, snippet): each word's
+ * suffixes, cut to 12 characters, once each.
+ */
+export function keysOf(words: string): string[] {
+  const keys = new Set<string>();
+  for (const word of words.split(' ')) {
+    for (let start = 0; start < word.length; start++) keys.add(word.slice(start, start + 12));
+  }
+  return [...keys];
+}
+
+/** Rows without their `byWord` keys: lines as a version before 4 wrote them. */
+export function withoutWords(rows: StoreContent): StoreContent {
+  return rows.map(([key, value]) => {
+    const { words: _words, ...row } = value as { words?: string[] };
+    return [key, row];
+  });
+}

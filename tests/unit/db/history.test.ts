@@ -10,6 +10,7 @@ import {
   readHistoryPage,
 } from '@/lib/db/history';
 import { closeDatabaseForTests, openDatabase } from '@/lib/db/schema';
+import { wordKeys } from '@/lib/history/filter';
 import type { HistoryLine } from '@/lib/history/words';
 import type { HistoryEntry } from '@/lib/reactions/types';
 
@@ -35,7 +36,8 @@ function line(index: number, at = T + index * 1000): HistoryEntry {
 async function store(lines: HistoryEntry[]): Promise<void> {
   const db = await openDatabase();
   const tx = db.transaction('history', 'readwrite');
-  for (const entry of lines) void tx.store.add(entry);
+  // With their `byWord` keys, as appendHistory writes them.
+  for (const entry of lines) void tx.store.add({ ...entry, words: wordKeys(entry) });
   await tx.done;
 }
 

@@ -40,6 +40,7 @@ const CURRENT_SHAPE: Record<string, StoreShape> = {
       byValue: ['value', 'at'],
       byActor: ['actor', 'at'],
       byOutcome: ['outcome', 'at'],
+      byWord: 'words',
     },
   },
   items: { keyPath: null, autoIncrement: false, indexes: {} },

@@ -5,7 +5,7 @@
  *
  * When a version after 2 changes a store, update `current` below to what these rows become then.
  */
-import { byId, type DatabaseExample } from './example';
+import { byId, type DatabaseExample, keysOf } from './example';
 
 const T = Date.UTC(2026, 9, 1, 9, 0, 0);
 const MINUTE = 60_000;
@@ -550,6 +550,7 @@ export const example: DatabaseExample = {
         source: 'own',
         outcome: 'applied',
         link: THREAD_1,
+        words: keysOf('🚀 message applied own'),
       },
       {
         id: 2,
@@ -564,6 +565,7 @@ export const example: DatabaseExample = {
         source: 'remote',
         outcome: 'applied',
         link: THREAD_1,
+        words: keysOf('👍 message applied remote elsewhere another device'),
       },
       {
         id: 3,
@@ -579,6 +581,9 @@ export const example: DatabaseExample = {
         outcome: 'failed',
         error: 'ConnectSafely refused the API key (401). Check the key in Accounts.',
         link: THREAD_2,
+        words: keysOf(
+          '😂 message failed connectsafely refused the api key (401). check the key in accounts. own',
+        ),
       },
       // Version 1 acted through ConnectSafely alone, even when it refused a post itself.
       {
@@ -594,6 +599,7 @@ export const example: DatabaseExample = {
         outcome: 'failed',
         error: 'Reactbar cannot react to posts yet.',
         link: POST_LINK,
+        words: keysOf('👍 post failed reactbar cannot react to posts yet. own'),
       },
       {
         id: 6,
@@ -609,6 +615,7 @@ export const example: DatabaseExample = {
         outcome: 'failed',
         error: 'Reactbar cannot react to posts yet.',
         link: POST_LINK,
+        words: keysOf('👍 comment failed reactbar cannot react to posts yet. own'),
       },
       {
         id: 7,
@@ -623,6 +630,7 @@ export const example: DatabaseExample = {
         source: 'remote',
         outcome: 'applied',
         link: THREAD_2,
+        words: keysOf('🎉 message removed remote elsewhere another device'),
       },
     ]),
     items: settings,

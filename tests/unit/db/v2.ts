@@ -1,11 +1,12 @@
 /**
  * Version 2: rows as version 2's code wrote them (one engine for both services: ConnectSafely
  * for messages, LinkedIn for posts and comments), and what the current version makes of them.
- * Version 3 added the history's filter indexes and kept every row as it was.
+ * Version 3 added the history's filter indexes and kept every row as it was; version 4 gave
+ * every history line its `byWord` keys.
  *
- * When a version after 3 changes a store, update `current` below to what these rows become then.
+ * When a version after 4 changes a store, update `current` below to what these rows become then.
  */
-import { byId, type DatabaseExample, type StoreContent } from './example';
+import { byId, type DatabaseExample, keysOf, type StoreContent, withoutWords } from './example';
 import { example as v1 } from './v1';
 
 const T = Date.UTC(2026, 10, 2, 12, 0, 0);
@@ -21,8 +22,16 @@ const POST_LINK = `https://www.linkedin.com/feed/update/${POST}/`;
 const SHARE_LINK = `https://www.linkedin.com/feed/update/${SHARE}/`;
 const TOKEN_ID = '3f9c2a10-5b7e-4d21-9c8a-0e6f1d2b3a47';
 
-/** Version 1's rows as version 2 held them: the starting point of this example. */
-const fromV1 = v1.current;
+/** Version 1's rows as version 2 held them (no `byWord` keys yet): this example's start. */
+const fromV1 = { ...v1.current, history: withoutWords(v1.current.history ?? []) };
+
+/** Each line's searchable words (version 4's keys), by id. */
+const WORDS: Record<number, string> = {
+  8: 'like like post applied own',
+  9: 'like like post removed own',
+  10: 'praise celebrate comment failed linkedin says this connection may not react as that page. own',
+  11: 'entertainment funny post applied own',
+};
 
 /** Version 2's own LinkedIn lines: ids go on after the ones version 1 left. */
 const linkedInLines = [
@@ -130,13 +139,19 @@ const linkedInItems: StoreContent = [
   ['linkedin.actor', { member: PERSON, actor: PERSON }],
 ];
 
-function withRows(base: Record<string, StoreContent>): Record<string, StoreContent> {
+function withRows(
+  base: Record<string, StoreContent>,
+  withKeys = false,
+): Record<string, StoreContent> {
+  const lines = withKeys
+    ? linkedInLines.map((line) => ({ ...line, words: keysOf(WORDS[line.id] ?? '') }))
+    : linkedInLines;
   return {
     keys: base.keys ?? [],
     intents: [...(base.intents ?? []), ...byId([linkedInIntent])],
     confirmed: [...(base.confirmed ?? []), ...byId([linkedInSlot])],
     holds: [...(base.holds ?? []), [TOKEN_ID, { credentialId: TOKEN_ID, until: T + MINUTE }]],
-    history: [...(base.history ?? []), ...byId(linkedInLines)],
+    history: [...(base.history ?? []), ...byId(lines)],
     items: [...(base.items ?? []), ...linkedInItems],
   };
 }
@@ -144,6 +159,6 @@ function withRows(base: Record<string, StoreContent>): Record<string, StoreConte
 export const example: DatabaseExample = {
   version: 2,
   stores: withRows(fromV1),
-  // Version 3 only added indexes: every row stays exactly as it was.
-  current: withRows(fromV1),
+  // Version 3 only added indexes; version 4 added each line's `byWord` keys.
+  current: withRows(v1.current, true),
 };
