@@ -17,7 +17,7 @@ import { parseMessagesFile } from '@wxt-dev/i18n/build';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-const CONVERTED = ['components/ShortcutList.tsx'];
+const CONVERTED = ['entrypoints/options/main.tsx', 'components/ShortcutList.tsx'];
 
 const root = `${path.resolve('.')}/`;
 const READ_ATTRIBUTES = new Set([
