@@ -17,7 +17,12 @@ import { parseMessagesFile } from '@wxt-dev/i18n/build';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-const CONVERTED = ['entrypoints/options/main.tsx', 'components/ShortcutList.tsx'];
+const CONVERTED = [
+  'entrypoints/options/main.tsx',
+  'components/ShortcutList.tsx',
+  'components/PostControlsSwitch.tsx',
+  'components/HistorySettings.tsx',
+];
 
 const root = `${path.resolve('.')}/`;
 const READ_ATTRIBUTES = new Set([
