@@ -22,6 +22,8 @@ const CONVERTED = [
   'components/ShortcutList.tsx',
   'components/PostControlsSwitch.tsx',
   'components/HistorySettings.tsx',
+  'components/ConnectionForm.tsx',
+  'components/QuickSetEditor.tsx',
 ];
 
 const root = `${path.resolve('.')}/`;
