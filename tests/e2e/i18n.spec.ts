@@ -1,12 +1,13 @@
 /**
  * The extension speaks the browser's language: Chromium in German shows the options page from
- * the German catalogue (locales/de.yml), and in English from the English one.
+ * the German catalogue (locales/de.yml), and in English from the English one; so is the
+ * popup's frame.
  */
 import { rm } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { extensionPageUrl, launchBrowser } from '../support/browser';
 
-for (const { lang, title, sections, button } of [
+for (const { lang, title, sections, button, tabs } of [
   {
     lang: 'de',
     title: 'Reactbar-Einstellungen',
@@ -18,6 +19,7 @@ for (const { lang, title, sections, button } of [
       'Verbindung',
     ],
     button: 'Emoji hinzufügen',
+    tabs: ['Verlauf', 'Konten'],
   },
   {
     lang: 'en',
@@ -30,9 +32,10 @@ for (const { lang, title, sections, button } of [
       'Connection',
     ],
     button: 'Add emoji',
+    tabs: ['History', 'Accounts'],
   },
 ]) {
-  test(`the options page in a browser set to ${lang}`, async () => {
+  test(`the options page and the popup in a browser set to ${lang}`, async () => {
     const { context, extensionId, userDataDir } = await launchBrowser({ lang });
     try {
       if (!extensionId) throw new Error('The extension did not load');
@@ -47,6 +50,11 @@ for (const { lang, title, sections, button } of [
       await expect(page.getByRole('row').nth(1)).toContainText(
         lang === 'de' ? 'Mit der ersten Schnellreaktion' : 'React with the first quick reaction',
       );
+      // The popup's frame: its tabs, its options link and its connection details.
+      const popup = await context.newPage();
+      await popup.goto(extensionPageUrl(extensionId, 'popup.html'));
+      await expect(popup.getByRole('tab')).toHaveText(tabs);
+      await expect(popup.locator('html')).toHaveAttribute('lang', lang);
     } finally {
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });
