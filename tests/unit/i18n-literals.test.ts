@@ -30,6 +30,7 @@ const CONVERTED = [
   'components/StatusPanel.tsx',
   'components/popup/Tabs.tsx',
   'components/popup/HistoryTab.tsx',
+  'components/popup/RemoveKey.tsx',
 ];
 
 const root = `${path.resolve('.')}/`;
