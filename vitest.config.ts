@@ -13,6 +13,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
           environment: 'happy-dom',
+          // browser.i18n.getMessage from the English catalogue (the fake browser has none).
+          setupFiles: ['tests/unit/support/i18n.ts'],
         },
       },
       {

@@ -2,13 +2,13 @@ import { createRequire } from 'node:module';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'wxt';
 import { zodWithoutEval } from './build/zod-without-eval';
-import { manifestCommands } from './lib/shortcuts';
+import { manifestCommands, manifestMessage } from './lib/shortcuts';
 
 // See https://wxt.dev/api/config.html
 const require = createRequire(import.meta.url);
 
 export default defineConfig({
-  modules: ['@wxt-dev/module-react'],
+  modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   srcDir: '.',
   outDir: '.output',
   vite: () => ({
@@ -32,8 +32,11 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    name: 'Reactbar',
-    description: 'One-click reactions on LinkedIn posts, comments and messages.',
+    // Every user-facing string comes from the catalogue (locales/*.yml, built into _locales);
+    // the browser picks the language from its own, English when it has no catalogue for it.
+    default_locale: 'en',
+    name: manifestMessage('extName'),
+    description: manifestMessage('extDescription'),
     // storage: settings, and (session) the LinkedIn frames fan-out reaches; alarms: reopen the
     // realtime socket after the worker was stopped; identity: "Sign in with LinkedIn" opens
     // LinkedIn's sign-in page in the browser's own auth window (launchWebAuthFlow) and gets the

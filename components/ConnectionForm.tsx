@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import type { z } from 'zod';
+import { i18n } from '#i18n';
 import { backgroundMessenger } from '@/lib/messaging/protocol';
 import {
   type ConnectionSettings,
@@ -8,27 +9,32 @@ import {
   DEFAULT_CONNECTION_SETTINGS,
 } from '@/lib/settings';
 
-const FIELDS: Array<{ name: keyof ConnectionSettings; label: string; hint: string }> = [
+/** Each field, with its label and hint from the catalogue (read when shown: the browser's language). */
+const FIELDS: Array<{ name: keyof ConnectionSettings; label: () => string; hint: () => string }> = [
   {
     name: 'connectSafelyUrl',
-    label: 'ConnectSafely API URL',
-    hint: 'Message reactions are sent here.',
+    label: () => i18n.t('connection.connectSafelyUrl.label'),
+    hint: () => i18n.t('connection.connectSafelyUrl.hint'),
   },
   {
     name: 'socketUrl',
-    label: 'Realtime socket URL',
-    hint: 'Reactions made elsewhere arrive here.',
+    label: () => i18n.t('connection.socketUrl.label'),
+    hint: () => i18n.t('connection.socketUrl.hint'),
   },
   {
     name: 'linkedinUrl',
-    label: 'LinkedIn API URL',
-    hint: 'Post and comment reactions are sent here.',
+    label: () => i18n.t('connection.linkedinUrl.label'),
+    hint: () => i18n.t('connection.linkedinUrl.hint'),
   },
-  { name: 'linkedinVersion', label: 'LinkedIn API version', hint: 'A month, YYYYMM.' },
+  {
+    name: 'linkedinVersion',
+    label: () => i18n.t('connection.linkedinVersion.label'),
+    hint: () => i18n.t('connection.linkedinVersion.hint'),
+  },
   {
     name: 'linkedinOAuthUrl',
-    label: 'LinkedIn OAuth URL',
-    hint: '"Sign in with LinkedIn" opens …/authorization here and trades its code at …/accessToken.',
+    label: () => i18n.t('connection.linkedinOAuthUrl.label'),
+    hint: () => i18n.t('connection.linkedinOAuthUrl.hint'),
   },
 ];
 
@@ -70,12 +76,9 @@ export function ConnectionForm() {
   return (
     <section aria-labelledby={`${idPrefix}-title`} className="space-y-4">
       <h2 id={`${idPrefix}-title`} className="text-lg font-semibold">
-        Connection
+        {i18n.t('connection.title')}
       </h2>
-      <p className="text-sm text-gray-600 dark:text-gray-400">
-        Where Reactbar sends reactions. The defaults are the real services; point them at the local
-        emulator to try Reactbar without accounts.
-      </p>
+      <p className="text-sm text-gray-600 dark:text-gray-400">{i18n.t('connection.intro')}</p>
       <form onSubmit={submit} className="space-y-3" noValidate>
         {FIELDS.map((field) => {
           const inputId = `${idPrefix}-${field.name}`;
@@ -83,7 +86,7 @@ export function ConnectionForm() {
           return (
             <div key={field.name} className="flex flex-col gap-1">
               <label htmlFor={inputId} className="text-sm font-medium">
-                {field.label}
+                {field.label()}
               </label>
               <input
                 id={inputId}
@@ -101,7 +104,7 @@ export function ConnectionForm() {
                   error ? 'text-xs text-red-700 dark:text-red-400' : 'text-xs text-gray-500'
                 }
               >
-                {error ?? field.hint}
+                {error ?? field.hint()}
               </span>
             </div>
           );
@@ -111,7 +114,7 @@ export function ConnectionForm() {
             type="submit"
             className="rounded bg-brand px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-dark focus-visible:outline-2 focus-visible:outline-offset-2"
           >
-            Save
+            {i18n.t('connection.save')}
           </button>
           <button
             type="button"
@@ -121,11 +124,11 @@ export function ConnectionForm() {
             }}
             className="rounded border border-gray-300 px-3 py-1.5 text-sm dark:border-gray-600"
           >
-            Use the real services
+            {i18n.t('connection.useRealServices')}
           </button>
           <output className="text-sm">
-            {save.isSuccess && !save.isPending ? 'Saved.' : ''}
-            {save.isError ? `Not saved: ${save.error.message}` : ''}
+            {save.isSuccess && !save.isPending ? i18n.t('connection.saved') : ''}
+            {save.isError ? i18n.t('connection.notSaved', [save.error.message]) : ''}
           </output>
         </div>
       </form>

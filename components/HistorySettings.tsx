@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { i18n } from '#i18n';
 import { historyRetention } from '@/lib/db/items';
 import {
   loadHistorySnippets,
@@ -57,7 +58,7 @@ export function HistorySettings() {
   return (
     <section aria-labelledby={`${id}-title`} className="space-y-3">
       <h2 id={`${id}-title`} className="text-lg font-semibold">
-        History
+        {i18n.t('historySettings.title')}
       </h2>
       <label className="flex items-start gap-3 text-sm">
         <input
@@ -71,17 +72,15 @@ export function HistorySettings() {
           onChange={(event) => snippets.set(event.target.checked)}
         />
         <span>
-          <span className="font-medium">Keep a short text of what I react to</span>
+          <span className="font-medium">{i18n.t('historySettings.snippetsLabel')}</span>
           <span id={`${id}-snippets-help`} className="block text-gray-600 dark:text-gray-400">
-            Up to {SNIPPET_MAX} characters of the message, post or comment (never a name), kept with
-            the history line so the search finds it. Turning this off deletes the texts kept so far;
-            clearing the history deletes them too.
+            {i18n.t('historySettings.snippetsHelp', [String(SNIPPET_MAX)])}
           </span>
         </span>
       </label>
       <form onSubmit={submit} className="space-y-2 text-sm">
         <label className="flex items-center gap-3">
-          <span className="w-48">Keep at most (lines)</span>
+          <span className="w-48">{i18n.t('historySettings.maxLines')}</span>
           <input
             type="number"
             min={100}
@@ -94,12 +93,12 @@ export function HistorySettings() {
           />
         </label>
         <label className="flex items-center gap-3">
-          <span className="w-48">Drop lines older than (days)</span>
+          <span className="w-48">{i18n.t('historySettings.maxDays')}</span>
           <input
             type="number"
             min={1}
             max={36_500}
-            placeholder="never"
+            placeholder={i18n.t('historySettings.maxDaysNever')}
             value={maxDays}
             aria-describedby={`${id}-days-help`}
             onChange={(event) => setMaxDays(event.target.value)}
@@ -107,17 +106,16 @@ export function HistorySettings() {
           />
         </label>
         <p id={`${id}-days-help`} className="text-gray-600 dark:text-gray-400">
-          Empty: lines are kept whatever their age. The default keeps the newest 100,000 lines.
-          Lines beyond these limits are deleted when you save.
+          {i18n.t('historySettings.daysHelp')}
         </p>
         <button
           type="submit"
           className="rounded bg-brand px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-dark"
         >
-          Apply history limits
+          {i18n.t('historySettings.apply')}
         </button>
         <p role="status" className="text-gray-600 dark:text-gray-400">
-          {save.isSuccess ? 'History limits applied.' : ''}
+          {save.isSuccess ? i18n.t('historySettings.applied') : ''}
         </p>
         {save.isError ? (
           <p role="alert" className="text-red-700 dark:text-red-400">

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { AccountsTab } from './popup/AccountsTab';
 import { pickInitialTab, type TabId } from './popup/format';
 import { HistoryTab } from './popup/HistoryTab';
@@ -9,8 +10,8 @@ import { focusRing, mutedText } from './popup/ui';
 import { StatusPanel } from './StatusPanel';
 
 const TABS: ReadonlyArray<TabSpec<TabId>> = [
-  { id: 'history', label: 'History', render: () => <HistoryTab /> },
-  { id: 'accounts', label: 'Accounts', render: () => <AccountsTab /> },
+  { id: 'history', label: i18n.t('popup.historyTab'), render: () => <HistoryTab /> },
+  { id: 'accounts', label: i18n.t('popup.accountsTab'), render: () => <AccountsTab /> },
 ];
 
 function currentHash(): string {
@@ -50,20 +51,20 @@ export function PopupApp() {
   return (
     <div className="flex min-h-[200px] flex-col">
       <header className="flex items-center justify-between px-3 pt-3 pb-1">
-        <h1 className="text-base font-bold">Reactbar</h1>
+        <h1 className="text-base font-bold">{i18n.t('extName')}</h1>
         <button
           type="button"
           className={`rounded text-sm text-brand underline dark:text-blue-300 ${focusRing}`}
           onClick={() => void browser.runtime.openOptionsPage()}
         >
-          Options
+          {i18n.t('popup.options')}
         </button>
       </header>
       <main className="flex-1">
         {selected === null ? (
-          <p className={`${mutedText} p-4`}>Loading…</p>
+          <p className={`${mutedText} p-4`}>{i18n.t('popup.loading')}</p>
         ) : (
-          <Tabs label="Reactbar" tabs={TABS} selected={selected} onSelect={setChosen} />
+          <Tabs label={i18n.t('extName')} tabs={TABS} selected={selected} onSelect={setChosen} />
         )}
       </main>
       <footer className="border-t border-gray-200 px-3 py-2 dark:border-gray-800">
@@ -71,7 +72,7 @@ export function PopupApp() {
           <summary
             className={`cursor-pointer rounded text-xs font-medium text-gray-600 dark:text-gray-400 ${focusRing}`}
           >
-            Connection
+            {i18n.t('popup.connection')}
           </summary>
           <div className="pt-2">
             <StatusPanel />

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { i18n } from '#i18n';
 import { loadPostControls, savePostControls, watchPostControls } from '@/lib/post-controls';
 import { type StoredSwitchSource, useStoredSwitch } from './useStoredSwitch';
 
@@ -21,7 +22,7 @@ export function PostControlsSwitch() {
   return (
     <section aria-labelledby={`${id}-title`} className="space-y-3">
       <h2 id={`${id}-title`} className="text-lg font-semibold">
-        Posts and comments
+        {i18n.t('postControls.title')}
       </h2>
       <label className="flex items-start gap-3 text-sm">
         <input
@@ -35,16 +36,15 @@ export function PostControlsSwitch() {
           onChange={(event) => on.set(event.target.checked)}
         />
         <span>
-          <span className="font-medium">Show reactions on posts and comments</span>
+          <span className="font-medium">{i18n.t('postControls.label')}</span>
           <span id={`${id}-help`} className="block text-gray-600 dark:text-gray-400">
-            LinkedIn’s six reactions beside every feed post, and on comments and replies when you
-            point at them. Turn this off if you only want message reactions.
+            {i18n.t('postControls.help')}
           </span>
         </span>
       </label>
       {on.saveFailed && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          That setting could not be saved. Try again.
+          {i18n.t('postControls.saveFailed')}
         </p>
       )}
     </section>

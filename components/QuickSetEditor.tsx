@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
+import { i18n } from '#i18n';
 import { EmojiPicker } from '@/components/emoji/EmojiPicker';
 import { injectEmojiPickerCss } from '@/components/emoji/styles';
 import {
@@ -103,7 +104,11 @@ export function QuickSetEditor() {
   function pick(emoji: string) {
     const next = addEmoji(list, emoji);
     if (next === list) {
-      setNotice(full ? `At most ${MAX_QUICK_SET} emoji.` : `${emoji} is already in the set.`);
+      setNotice(
+        full
+          ? i18n.t('quickSet.atMost', [String(MAX_QUICK_SET)])
+          : i18n.t('quickSet.alreadyIn', [emoji]),
+      );
     } else {
       change(next);
     }
@@ -111,22 +116,22 @@ export function QuickSetEditor() {
   }
 
   let status = notice;
-  if (!status && save.isPending) status = 'Saving…';
-  else if (!status && save.isError) status = `Not saved: ${save.error.message}`;
-  else if (!status && save.isSuccess) status = 'Saved.';
+  if (!status && save.isPending) status = i18n.t('quickSet.saving');
+  else if (!status && save.isError) status = i18n.t('quickSet.notSaved', [save.error.message]);
+  else if (!status && save.isSuccess) status = i18n.t('quickSet.saved');
 
   return (
     <section aria-labelledby={`${idPrefix}-title`} className="space-y-4">
       <h2 id={`${idPrefix}-title`} className="text-lg font-semibold">
-        Quick reactions
+        {i18n.t('quickSet.title')}
       </h2>
       <p className="text-sm text-gray-600 dark:text-gray-400">
-        The emoji on every message’s reaction bar, in this order (1 to {MAX_QUICK_SET}).
+        {i18n.t('quickSet.intro', [String(MAX_QUICK_SET)])}
       </p>
       {quickSet.isPending ? (
-        <p className="text-sm text-gray-500">Loading…</p>
+        <p className="text-sm text-gray-500">{i18n.t('quickSet.loading')}</p>
       ) : (
-        <ol aria-label="Quick reactions, in order" className="flex flex-wrap gap-2">
+        <ol aria-label={i18n.t('quickSet.listLabel')} className="flex flex-wrap gap-2">
           {list.map((emoji, index) => (
             <li
               key={emoji}
@@ -135,7 +140,7 @@ export function QuickSetEditor() {
               <span className="mr-1 text-2xl leading-none">{emoji}</span>
               <button
                 type="button"
-                aria-label={`Move ${emoji} left`}
+                aria-label={i18n.t('quickSet.moveLeft', [emoji])}
                 aria-disabled={index === 0 || undefined}
                 onClick={() => change(moveEmoji(list, index, index - 1))}
                 className={SMALL_BUTTON}
@@ -144,7 +149,7 @@ export function QuickSetEditor() {
               </button>
               <button
                 type="button"
-                aria-label={`Move ${emoji} right`}
+                aria-label={i18n.t('quickSet.moveRight', [emoji])}
                 aria-disabled={index === list.length - 1 || undefined}
                 onClick={() => change(moveEmoji(list, index, index + 1))}
                 className={SMALL_BUTTON}
@@ -157,7 +162,7 @@ export function QuickSetEditor() {
                   if (button) removeButtons.current.set(emoji, button);
                   else removeButtons.current.delete(emoji);
                 }}
-                aria-label={`Remove ${emoji}`}
+                aria-label={i18n.t('quickSet.remove', [emoji])}
                 aria-disabled={list.length <= 1 || undefined}
                 onClick={() => remove(index)}
                 className={SMALL_BUTTON}
@@ -177,17 +182,17 @@ export function QuickSetEditor() {
             aria-haspopup="dialog"
             aria-disabled={full || quickSet.isPending || undefined}
             onClick={() => {
-              if (full) setNotice(`At most ${MAX_QUICK_SET} emoji; remove one first.`);
+              if (full) setNotice(i18n.t('quickSet.full', [String(MAX_QUICK_SET)]));
               else if (!quickSet.isPending) setPickerOpen((open) => !open);
             }}
             className="rounded bg-brand px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-dark focus-visible:outline-2 focus-visible:outline-offset-2 aria-disabled:opacity-50"
           >
-            Add emoji
+            {i18n.t('quickSet.add')}
           </button>
           {pickerOpen && (
             <div
               role="dialog"
-              aria-label="Add an emoji"
+              aria-label={i18n.t('quickSet.pickerLabel')}
               className="absolute top-full left-0 z-10 mt-2"
             >
               <EmojiPicker onPick={pick} onClose={closePicker} autoFocus />
@@ -202,13 +207,13 @@ export function QuickSetEditor() {
           }}
           className="rounded border border-gray-300 px-3 py-1.5 text-sm dark:border-gray-600"
         >
-          Reset to default
+          {i18n.t('quickSet.reset')}
         </button>
         <output className="text-sm">{status}</output>
       </div>
       {quickSet.isError && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          Couldn’t read the quick set: {quickSet.error.message}
+          {i18n.t('quickSet.loadFailed', [quickSet.error.message])}
         </p>
       )}
     </section>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { SHORTCUTS } from '@/lib/shortcuts';
 
 /** The keys each shortcut has now, as the browser reports them ('' when none is set). */
@@ -32,20 +33,17 @@ export function ShortcutList() {
   return (
     <section aria-labelledby={`${id}-title`} className="space-y-3">
       <h2 id={`${id}-title`} className="text-lg font-semibold">
-        Keyboard shortcuts
+        {i18n.t('shortcutList.title')}
       </h2>
-      <p className="text-sm text-gray-600 dark:text-gray-400">
-        Point at or focus a message, post or comment, then press a shortcut. Shortcuts do nothing
-        while you type in a LinkedIn text field.
-      </p>
+      <p className="text-sm text-gray-600 dark:text-gray-400">{i18n.t('shortcutList.intro')}</p>
       <table className="w-full text-left text-sm">
         <thead>
           <tr>
             <th scope="col" className="py-1 pr-3 font-medium">
-              Shortcut
+              {i18n.t('shortcutList.shortcut')}
             </th>
             <th scope="col" className="py-1 font-medium">
-              What it does
+              {i18n.t('shortcutList.whatItDoes')}
             </th>
           </tr>
         </thead>
@@ -62,10 +60,12 @@ export function ShortcutList() {
                       {shortcut}
                     </kbd>
                   ) : (
-                    <span className="text-gray-600 dark:text-gray-400">Not set</span>
+                    <span className="text-gray-600 dark:text-gray-400">
+                      {i18n.t('shortcutList.notSet')}
+                    </span>
                   )}
                 </td>
-                <td className="py-1">{spec.description}</td>
+                <td className="py-1">{i18n.t(spec.messageKey)}</td>
               </tr>
             );
           })}
@@ -76,7 +76,7 @@ export function ShortcutList() {
         onClick={openShortcutSettings}
         className="rounded border border-gray-300 px-3 py-1 text-sm font-medium hover:bg-gray-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 dark:border-gray-700 dark:hover:bg-gray-900"
       >
-        Change shortcuts in the browser
+        {i18n.t('shortcutList.change')}
       </button>
     </section>
   );

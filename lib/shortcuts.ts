@@ -8,10 +8,19 @@ import type { ReactNthCommand, ShortcutCommand } from './shortcut-command';
 export type { ShortcutCommand } from './shortcut-command';
 export { quickIndexOf } from './shortcut-command';
 
+/** The catalogue's key (locales/*.yml) of a shortcut's description. */
+export type ShortcutMessageKey =
+  | `shortcuts.react${1 | 2 | 3 | 4 | 5 | 6}`
+  | 'shortcuts.openPicker'
+  | 'shortcuts.reactLatest';
+
 export interface ShortcutSpec {
   command: ShortcutCommand;
-  /** What the browser's shortcut settings and the options page say it does. */
-  description: string;
+  /**
+   * What the browser's shortcut settings and the options page say it does: the catalogue's key
+   * (the manifest names it as `__MSG_…__`, the options page through `i18n.t`).
+   */
+  messageKey: ShortcutMessageKey;
   /**
    * The key suggested at install. Chrome accepts at most four suggestions per extension; the
    * others start unassigned and can be set in the browser's shortcut settings.
@@ -19,25 +28,25 @@ export interface ShortcutSpec {
   suggestedKey?: string;
 }
 
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'] as const;
+const NTH = [1, 2, 3, 4, 5, 6] as const;
 
 export const SHORTCUTS: readonly ShortcutSpec[] = [
-  ...ORDINALS.map(
-    (ordinal, index): ShortcutSpec => ({
-      command: `react-${index + 1}` as ReactNthCommand,
-      description: `React with the ${ordinal} quick reaction to the hovered or focused message, post or comment`,
+  ...NTH.map(
+    (nth, index): ShortcutSpec => ({
+      command: `react-${nth}` as ReactNthCommand,
+      messageKey: `shortcuts.react${nth}`,
       // Alt+Shift+digit: free on LinkedIn and in both browsers.
       ...(index < 2 && { suggestedKey: `Alt+Shift+${index + 1}` }),
     }),
   ),
   {
     command: 'open-picker',
-    description: 'Open the emoji picker on the hovered or focused message (a post: its row)',
+    messageKey: 'shortcuts.openPicker',
     suggestedKey: 'Alt+Shift+P',
   },
   {
     command: 'react-latest',
-    description: 'React with the first quick reaction to the latest message in the open thread',
+    messageKey: 'shortcuts.reactLatest',
     suggestedKey: 'Alt+Shift+L',
   },
 ];
@@ -46,6 +55,11 @@ const COMMANDS = new Set<string>(SHORTCUTS.map((spec) => spec.command));
 
 export function isShortcutCommand(value: unknown): value is ShortcutCommand {
   return typeof value === 'string' && COMMANDS.has(value);
+}
+
+/** A catalogue key as the manifest names it: `__MSG_…__`, nested keys joined by `_`. */
+export function manifestMessage(key: string): string {
+  return `__MSG_${key.replaceAll('.', '_')}__`;
 }
 
 /** The manifest's `commands` entry. */
@@ -57,7 +71,7 @@ export function manifestCommands(): Record<
     SHORTCUTS.map((spec) => [
       spec.command,
       {
-        description: spec.description,
+        description: manifestMessage(spec.messageKey),
         ...(spec.suggestedKey && { suggested_key: { default: spec.suggestedKey } }),
       },
     ]),

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { i18n } from '#i18n';
 import { backgroundMessenger } from '@/lib/messaging/protocol';
 import { refetchAccounts } from './queries';
 import { alertText, dangerButton, errorMessage, secondaryButton } from './ui';
@@ -50,17 +51,15 @@ export function RemoveKey({ keyId, label, onRemoved }: RemoveKeyProps) {
         onClick={() => setConfirming(true)}
         className={secondaryButton}
       >
-        Remove<span className="sr-only"> {label || 'this key'}</span>
+        {i18n.t('removeKey.remove')}
+        <span className="sr-only"> {label || i18n.t('removeKey.thisKey')}</span>
       </button>
     );
   }
 
   return (
     <div className="basis-full space-y-2 rounded border border-red-300 bg-red-50 p-2 dark:border-red-800 dark:bg-red-950">
-      <p className="text-xs">
-        Remove this key? Reactbar forgets it and stops reacting with its accounts until you add it
-        again.
-      </p>
+      <p className="text-xs">{i18n.t('removeKey.confirm')}</p>
       <div className="flex gap-2">
         <button
           type="button"
@@ -70,10 +69,10 @@ export function RemoveKey({ keyId, label, onRemoved }: RemoveKeyProps) {
           }}
           className={dangerButton}
         >
-          {remove.isPending ? 'Removing…' : 'Remove key'}
+          {remove.isPending ? i18n.t('removeKey.removing') : i18n.t('removeKey.removeKey')}
         </button>
         <button ref={keepButton} type="button" onClick={cancel} className={secondaryButton}>
-          Keep it
+          {i18n.t('removeKey.keep')}
         </button>
       </div>
       {remove.isError ? (

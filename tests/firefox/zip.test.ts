@@ -74,7 +74,15 @@ async function expectStarted(driver: ExtensionDriver): Promise<void> {
 
 test('the Chrome archive, unpacked, loads and starts in Chromium', async () => {
   const manifest = JSON.parse(await readFile(path.join(unpacked, 'manifest.json'), 'utf8'));
-  expect(manifest).toMatchObject({ manifest_version: 3, name: 'Reactbar', version });
+  // The name comes from the catalogue: the browser reads it from _locales (default_locale).
+  expect(manifest).toMatchObject({
+    manifest_version: 3,
+    name: '__MSG_extName__',
+    default_locale: 'en',
+    version,
+  });
+  const en = JSON.parse(await readFile(path.join(unpacked, '_locales/en/messages.json'), 'utf8'));
+  expect(en.extName.message).toBe('Reactbar');
   const driver = await ChromiumDriver.launch(unpacked);
   try {
     await expectStarted(driver);

@@ -35,6 +35,8 @@ export interface LaunchOptions {
   /** Another extension build to load, e.g. a benchmark variant. */
   extensionDir?: string | null;
   userDataDir?: string;
+  /** The browser's language (e.g. 'de'): its UI's, so the extension's catalogue's too. */
+  lang?: string;
 }
 
 export interface ExtensionBrowser {
@@ -61,6 +63,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
     '--no-default-browser-check',
   ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
+  if (options.lang) args.push(`--lang=${options.lang}`);
   if (extensionDir)
     args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -68,6 +71,11 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Extens
     headless: options.headless ?? true,
     args,
     viewport: { width: 1280, height: 900 },
+    // Chromium on Linux takes its UI language from the environment, not from --lang alone.
+    ...(options.lang && {
+      locale: options.lang,
+      env: { ...process.env, LANGUAGE: options.lang, LANG: `${options.lang}_DE.UTF-8` },
+    }),
   });
   const extensionId = extensionDir ? new URL((await backgroundWorker(context)).url()).host : null;
   return { context, extensionId, userDataDir };
