@@ -72,6 +72,11 @@ const ALL_COMMANDS = [
       ),
     ),
   fc
+    .tuple(fc.nat({ max: 2 }), fc.nat({ max: 2 }))
+    .map(([target, value]) =>
+      command(`reactOnPage(target ${target}, value ${value})`, (w) => w.reactOnPage(target, value)),
+    ),
+  fc
     .integer({ min: 1, max: 4 })
     .map((count) => command(`deliverEvents(${count})`, (w) => w.deliverEvents(count))),
   small.map((back) => command(`duplicateEvent(${back})`, (w) => w.duplicateEvent(back))),
@@ -93,7 +98,7 @@ const ALL_COMMANDS = [
 ];
 
 /** Each command's weight: users click and services answer far more often than workers die. */
-const WEIGHTS = [4, 1, 5, 2, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+const WEIGHTS = [4, 1, 5, 2, 2, 3, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
 
 export const COMMANDS = ALL_COMMANDS.flatMap((arbitrary, index) =>
   Array.from({ length: WEIGHTS[index] ?? 1 }, () => arbitrary),
@@ -129,20 +134,23 @@ function checkLatestIntentWins(world: World, target: (typeof TARGETS)[number]): 
   for (const slot of slots) {
     const one = KINDS[target.kind].model === 'one';
     let current: string | null = null;
-    const clicks = world.clicks
-      .filter((click) => click.slot === slot && !click.lost)
-      // One model: removing a type the target does not have then (a stale tab) removes nothing.
-      .filter((click) => {
-        if (one && click.state === null && current !== click.value) return false;
-        current = click.state;
-        return true;
-      });
     const intents = [
-      ...clicks.map((click) => ({ ...click, ambiguous: false })),
+      ...world.clicks
+        .filter((click) => click.slot === slot && !click.lost)
+        .map((click) => ({ ...click, ambiguous: false })),
       ...[...world.cs.writes, ...world.li.writes]
         .filter((write) => write.slot === slot && write.by === 'elsewhere')
         .map((write) => ({ ...write, ambiguous: world.ambiguous(slot, write.state, write.at) })),
-    ].sort((a, b) => a.at - b.at);
+    ]
+      .sort((a, b) => a.at - b.at)
+      // One model: removing a type the target does not have then (a stale tab) removes nothing;
+      // what it has then follows clicks and changes made elsewhere (LinkedIn's own button).
+      .filter((intent) => {
+        const removes = 'value' in intent && intent.state === null ? intent.value : undefined;
+        if (one && removes !== undefined && current !== removes) return false;
+        current = intent.state;
+        return true;
+      });
     const latest = intents.at(-1);
     if (!latest) continue;
     // A change made elsewhere that sets the very state one of our requests was setting at that
@@ -176,12 +184,15 @@ function checkHistory(world: World): void {
   const remote = world.disk.history.filter((line) => line.source === 'remote');
   const seen = new Set<string>();
   for (const line of remote) {
-    const slot = `${line.actor}|${line.urn}|${line.value}`;
-    const made = world.cs.writes.some(
+    const one = KINDS[line.kind].model === 'one';
+    const slot = `${line.actor}|${line.urn}|${one ? '' : line.value}`;
+    // A message's change carries the service's time; a change LinkedIn's page showed is dated
+    // after everything the engine had seen on the target, so at or after the click.
+    const made = (one ? world.li.writes : world.cs.writes).some(
       (write) =>
         write.by === 'elsewhere' &&
         write.slot === slot &&
-        write.at === line.at &&
+        (one ? write.at <= line.at : write.at === line.at) &&
         (write.state !== null) === line.react,
     );
     if (!made)

@@ -526,6 +526,37 @@ export class World {
     );
   }
 
+  /**
+   * The member reacts with LinkedIn's own button on a post or comment (toggling a type there, as
+   * LinkedIn does) and the page's frame tells the engine what the page shows now. Only while no
+   * request of ours for the slot is queued or out: the engine ignores the page then, by design
+   * (the page may be showing an echo of an older request of ours).
+   */
+  reactOnPage(targetIndex: number, valueIndex: number): void {
+    const targets = TARGETS.filter((target) => KINDS[target.kind].model === 'one');
+    const target = targets[targetIndex % targets.length] as TargetRef;
+    const values = VALUES[target.kind];
+    const value = values[valueIndex % values.length] as string;
+    const slot = this.slotOf(target, value);
+    const ours = (id: string) => id.slice(id.indexOf('|') + 1) === slot;
+    if (
+      // Known gap, not covered yet: an observation whose write is held when the worker dies is
+      // lost, and a reloaded page's state does not correct a slot the engine has seen before
+      // (a page's state has no time; it may be older than what the engine knows).
+      this.slowDisk ||
+      [...this.disk.intents.keys()].some(ours) ||
+      this.engine.inspect().intents.some((intent) => ours(intent.id)) ||
+      this.pending.some((request) => request.slot === slot)
+    ) {
+      return;
+    }
+    const state = this.li.state.get(slot) === value ? null : value;
+    if (state === null) this.li.state.delete(slot);
+    else this.li.state.set(slot, state);
+    this.li.writes.push({ slot, state, at: this.tick(), by: 'elsewhere' });
+    this.track(this.engine.observePage(target, state));
+  }
+
   async connectSocket(): Promise<void> {
     if (this.socketUp) return;
     this.socketUp = true;
@@ -662,10 +693,18 @@ export class World {
   /** The tabs ask for their views; the content script asks again if the worker dies first. */
   private requestViews(): void {
     const urns = TARGETS.map((target) => target.urn);
+    // A loaded LinkedIn page shows the member's reaction on each post and comment, as the
+    // service has it; the content script sends what it reads there.
+    const pageStates: Record<string, string | null> = {};
+    for (const target of TARGETS) {
+      if (KINDS[target.kind].model !== 'one') continue;
+      const slot = this.slotOf(target, VALUES[target.kind][0] as string);
+      pageStates[target.urn] = this.li.state.get(slot) ?? null;
+    }
     const request = { rollBack: () => this.requestViews() };
     this.unansweredViews.add(request);
     this.track(
-      this.engine.views(urns).then(({ views }) => {
+      this.engine.views(urns, pageStates).then(({ views }) => {
         this.unansweredViews.delete(request);
         for (const tab of this.tabs) mergeViews(tab, views);
       }),
