@@ -9,7 +9,7 @@ import { wordKeys } from '../../lib/history/filter';
 import type { HistoryLine } from '../../lib/history/words';
 import { EXPECTED, type ExpectedTarget } from '../fixtures/expected';
 import { FIXTURE_URLS } from '../fixtures/routes';
-import { extensionPageUrl } from '../support/browser';
+import { connectLinkedInThroughPopup } from '../support/browser';
 import { expect, test } from './fixtures';
 
 const [FIRST] = EXPECTED.messaging.initial as [ExpectedTarget];
@@ -33,16 +33,6 @@ function lines(page: Page): Locator {
 
 function lineSaying(page: Page, words: string): Locator {
   return lines(page).filter({ has: page.getByText(words, { exact: true }) });
-}
-
-async function connectLinkedIn(context: BrowserContext, extensionId: string, token: string) {
-  const popup = await context.newPage();
-  await popup.goto(`${extensionPageUrl(extensionId, 'popup.html')}#accounts`);
-  const section = popup.getByRole('region', { name: 'LinkedIn', exact: true });
-  await section.getByLabel('Access token', { exact: true }).fill(token);
-  await section.getByRole('button', { name: 'Connect token' }).click();
-  await expect(section.getByRole('heading', { name: /^Connected as / })).toBeVisible();
-  await popup.close();
 }
 
 /** A line as the engine writes it (lib/reactions/types.ts HistoryEntry). */
@@ -382,7 +372,7 @@ test.describe('undo', () => {
     control,
     emulator,
   }) => {
-    await connectLinkedIn(context, extensionId, emulator.credentials.linkedinToken);
+    await connectLinkedInThroughPopup(context, extensionId, emulator.credentials.linkedinToken);
     const page = await context.newPage();
     await page.goto(FIXTURE_URLS.feed);
     const host = page.locator(`reactbar-host[data-reactbar-urn="${POST}"]`);
@@ -448,7 +438,7 @@ test.describe('snippets', () => {
     openOptions,
   }) => {
     await addKey();
-    await connectLinkedIn(context, extensionId, emulator.credentials.linkedinToken);
+    await connectLinkedInThroughPopup(context, extensionId, emulator.credentials.linkedinToken);
     const options = await openOptions();
     const option = options.getByRole('switch', { name: /Keep a short text of what I react to/ });
     await expect(option).toBeEnabled();

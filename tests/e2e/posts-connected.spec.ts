@@ -4,10 +4,10 @@
  * following, a switch ending in the last type under both create behaviours, comments and
  * replies by their full comment URN, failures in plain words, two tabs in sync, the keyboard.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { EmulatorControl } from '../emulator/client';
 import { FIXTURE_URLS } from '../fixtures/routes';
-import { extensionPageUrl } from '../support/browser';
+import { connectLinkedInThroughPopup } from '../support/browser';
 import { expect, test } from './fixtures';
 
 const GEN_A = 'urn:li:activity:7402115930461724672';
@@ -18,16 +18,6 @@ const GEN_B_COMMENT = 'urn:li:comment:(urn:li:ugcPost:7402133870268698624,740213
 /** Rest.li 2.0 key encoding: every reserved character, parentheses and commas included. */
 const restli = (value: string) =>
   encodeURIComponent(value).replace(/\(/g, '%28').replace(/\)/g, '%29');
-
-async function connectLinkedIn(context: BrowserContext, extensionId: string, token: string) {
-  const popup = await context.newPage();
-  await popup.goto(`${extensionPageUrl(extensionId, 'popup.html')}#accounts`);
-  const section = popup.getByRole('region', { name: 'LinkedIn', exact: true });
-  await section.getByLabel('Access token', { exact: true }).fill(token);
-  await section.getByRole('button', { name: 'Connect token' }).click();
-  await expect(section.getByRole('heading', { name: /^Connected as / })).toBeVisible();
-  await popup.close();
-}
 
 const host = (page: Page, urn: string) => page.locator(`reactbar-host[data-reactbar-urn="${urn}"]`);
 const row = (page: Page, urn: string) => host(page, urn).getByRole('toolbar');
@@ -57,7 +47,7 @@ async function typesOn(control: EmulatorControl, urn: string): Promise<string[]>
 }
 
 test.beforeEach(async ({ context, extensionId, emulator }) => {
-  await connectLinkedIn(context, extensionId, emulator.credentials.linkedinToken);
+  await connectLinkedInThroughPopup(context, extensionId, emulator.credentials.linkedinToken);
 });
 
 for (const [generation, urn] of [
