@@ -46,6 +46,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const control = new EmulatorControl(emulator.urls.controlUrl);
     await control.reset();
     await use(control);
+    // Runs after the browser closed (context depends on control). A request the closing browser
+    // had sent can still be read after the next test's reset (the emulator reads connections in
+    // any order); resetting here as well clears it before the next test starts.
+    await control.reset();
   },
 
   context: async ({ emulator, control: _control }, use) => {
