@@ -33,6 +33,7 @@ export function getMessage(name: string, substitutions?: string | string[]): str
 
 function install(): void {
   (fakeBrowser.i18n as { getMessage: typeof getMessage }).getMessage = getMessage;
+  (fakeBrowser.i18n as { getUILanguage: () => string }).getUILanguage = () => 'en-US';
 }
 
 install();
