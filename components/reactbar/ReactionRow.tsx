@@ -11,23 +11,14 @@ import type { BarActions } from '@/lib/content/actions';
 import { type ContentStore, EMPTY_VIEW, type Slot } from '@/lib/content/frame-store';
 import { REACTION_TYPES, type ReactionType } from '@/lib/kinds/registry';
 import type { LinkedInRowInfo } from '@/lib/messaging/linkedin';
+import { isReactionType, REACTION_EMOJI, reactionTypeName } from '@/lib/reactions/linkedin-names';
 import { NoticeBubble } from './NoticeBubble';
-
-/** How LinkedIn names and shows each type. */
-export const REACTIONS: Readonly<Record<ReactionType, { name: string; emoji: string }>> = {
-  LIKE: { name: 'Like', emoji: '👍' },
-  PRAISE: { name: 'Celebrate', emoji: '👏' },
-  APPRECIATION: { name: 'Support', emoji: '🫶' },
-  EMPATHY: { name: 'Love', emoji: '❤️' },
-  INTEREST: { name: 'Insightful', emoji: '💡' },
-  ENTERTAINMENT: { name: 'Funny', emoji: '😂' },
-};
 
 /** The words on a reaction's button, given the member's current reaction (if any). */
 export function reactionLabel(type: ReactionType, current: string | undefined): string {
-  const { name } = REACTIONS[type];
+  const name = reactionTypeName(type);
   if (current === type) return `Remove your ${name} reaction`;
-  if (current && current in REACTIONS) return `Switch to ${name}`;
+  if (isReactionType(current)) return `Switch to ${name}`;
   return `React ${name}`;
 }
 
@@ -70,9 +61,9 @@ export function ReactionRow({ slot, store, actions }: ReactionRowProps) {
     toolbar.current?.querySelectorAll<HTMLButtonElement>('button')[index]?.focus();
   }
 
-  const chip = kind === 'comment' && current && current in REACTIONS && (
+  const chip = kind === 'comment' && isReactionType(current) && (
     <div className="rb-chips" aria-hidden="true">
-      <span>{REACTIONS[current as ReactionType].emoji}</span>
+      <span>{REACTION_EMOJI[current]}</span>
     </div>
   );
 
@@ -111,7 +102,7 @@ export function ReactionRow({ slot, store, actions }: ReactionRowProps) {
               onFocus={() => setFocusIndex(index)}
               onClick={(event) => actions.toggle(event.nativeEvent, slot, type, !active)}
             >
-              {REACTIONS[type].emoji}
+              {REACTION_EMOJI[type]}
             </button>
           );
         })}

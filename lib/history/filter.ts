@@ -9,8 +9,8 @@ import {
   type HistoryLine,
   LINE_STATUSES,
   type LineStatus,
+  linkedInName,
   localDay,
-  REACTION_NAMES,
   STATUS_WORDS,
   statusOf,
   TARGET_KINDS,
@@ -112,7 +112,7 @@ function wordsOfDay(at: number): string {
  * name: the history holds none.
  */
 export function searchableText(line: HistoryLine): string {
-  const name = REACTION_NAMES[line.value]?.name ?? '';
+  const name = linkedInName(line.value);
   const status = STATUS_WORDS[statusOf(line)];
   const source = line.source === 'remote' ? 'remote elsewhere another device' : 'own';
   return `${line.value} ${name} ${line.kind} ${status} ${line.error ?? ''} ${source} ${wordsOfDay(
@@ -131,7 +131,7 @@ export const WORD_KEY_CHARS = 12;
  * then checks). The day's words are left out: they depend on the time zone, and `at` has them.
  */
 export function wordKeys(line: HistoryLine): string[] {
-  const name = REACTION_NAMES[line.value]?.name ?? '';
+  const name = linkedInName(line.value);
   const status = STATUS_WORDS[statusOf(line)];
   const source = line.source === 'remote' ? 'remote elsewhere another device' : 'own';
   const text = `${line.value} ${name} ${line.kind} ${status} ${line.error ?? ''} ${source} ${

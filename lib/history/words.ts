@@ -2,17 +2,13 @@
  * The words a history line is shown, searched and exported with: LinkedIn's reaction names,
  * kinds and outcomes. Pure, and shared by the popup, the history page and the export.
  */
+import { isReactionType, REACTION_EMOJI, reactionTypeName } from '../reactions/linkedin-names';
 import type { HistoryEntry, TargetKind } from '../reactions/types';
 
-/** LinkedIn's reaction types, with the symbol and the name LinkedIn shows for them. */
-export const REACTION_NAMES: Readonly<Record<string, { symbol: string; name: string }>> = {
-  LIKE: { symbol: '👍', name: 'Like' },
-  PRAISE: { symbol: '👏', name: 'Celebrate' },
-  APPRECIATION: { symbol: '🫶', name: 'Support' },
-  EMPATHY: { symbol: '❤️', name: 'Love' },
-  INTEREST: { symbol: '💡', name: 'Insightful' },
-  ENTERTAINMENT: { symbol: '😂', name: 'Funny' },
-};
+/** LinkedIn's name for a known reaction type ("Celebrate"), '' for anything else. */
+export function linkedInName(value: string): string {
+  return isReactionType(value) ? reactionTypeName(value) : '';
+}
 
 /**
  * What became of a line: added and landed (applied), taken away and landed (removed), refused
@@ -46,7 +42,7 @@ export const STATUS_WORDS: Readonly<Record<LineStatus, string>> = {
 /** An emoji for messages, LinkedIn's name ("Celebrate") for post and comment reactions. */
 export function reactionName(line: Pick<HistoryLine, 'kind' | 'value'>): string {
   if (line.kind === 'message') return line.value;
-  return REACTION_NAMES[line.value]?.name ?? humanize(line.value);
+  return linkedInName(line.value) || humanize(line.value);
 }
 
 /** An unknown type in words: "MAYBE" → "Maybe". */
@@ -58,13 +54,12 @@ function humanize(value: string): string {
 /** The big symbol at the start of a line. */
 export function reactionSymbol(line: Pick<HistoryLine, 'kind' | 'value'>): string {
   if (line.kind === 'message') return line.value;
-  return REACTION_NAMES[line.value]?.symbol ?? '•';
+  return isReactionType(line.value) ? REACTION_EMOJI[line.value] : '•';
 }
 
 /** A reaction as a filter option shows it: "👍" or "👍 Like". */
 export function reactionLabel(value: string): string {
-  const known = REACTION_NAMES[value];
-  return known ? `${known.symbol} ${known.name}` : value;
+  return isReactionType(value) ? `${REACTION_EMOJI[value]} ${reactionTypeName(value)}` : value;
 }
 
 function pad(value: number): string {
