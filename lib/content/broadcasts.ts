@@ -84,13 +84,21 @@ export function applyNotice(store: ContentStore, notice: NoticeBroadcast, now = 
   if (urnsHere(store).has(notice.urn)) setNotice(store, notice, notice.urn, now);
 }
 
-export function listenToBroadcasts(store: ContentStore, views: ViewRefresher): () => void {
+/** `restarted`: more a frame does when a new worker starts (page changes it must tell again). */
+export function listenToBroadcasts(
+  store: ContentStore,
+  views: ViewRefresher,
+  restarted: () => void = () => undefined,
+): () => void {
   const stops = [
     broadcastMessenger.onMessage('viewsChanged', ({ data }) =>
       applyViewsChanged(store, views, data),
     ),
     broadcastMessenger.onMessage('notice', ({ data }) => applyNotice(store, data)),
-    broadcastMessenger.onMessage('backgroundStarted', () => applyBackgroundStarted(store, views)),
+    broadcastMessenger.onMessage('backgroundStarted', () => {
+      applyBackgroundStarted(store, views);
+      restarted();
+    }),
   ];
   return () => {
     for (const stop of stops) stop();

@@ -13,7 +13,7 @@ import { createContentStore, type Slot } from './frame-store';
 import { trackHoverAndFocus } from './hover-focus';
 import { watchPostsInView } from './in-view';
 import { watchLinkedInRow } from './linkedin-row';
-import { reportNativeChange, watchNativeReactions } from './native-reactions';
+import { createPageReports, watchNativeReactions } from './native-reactions';
 import { type FoundTarget, startScanner } from './scanner';
 import { listenToShortcuts } from './shortcuts';
 import { createSlotRegistry, makeKeyboardStop, removeKeyboardStop } from './slots';
@@ -101,12 +101,13 @@ export function startContentScript(ctx: ContentScriptContext, loadUi: LoadConten
     ctx.signal,
   );
   // A click on LinkedIn's own reaction control: the rows (here and in other tabs) follow.
+  const pageReports = createPageReports(store, (target) => scanner.pageState(target));
   watchNativeReactions(
     document,
     {
       targetContaining: (node) => scanner.targetContaining(node),
       pageState: (target) => scanner.pageState(target),
-      changed: (target, state) => reportNativeChange(store, target, state),
+      changed: (target, state) => pageReports.report(target, state),
     },
     ctx.signal,
   );
@@ -119,7 +120,7 @@ export function startContentScript(ctx: ContentScriptContext, loadUi: LoadConten
     if (ctx.isInvalid) mounted.unmount();
     else ui = mounted;
   });
-  const stopListening = listenToBroadcasts(store, views);
+  const stopListening = listenToBroadcasts(store, views, () => pageReports.resendUnanswered());
   const stopShortcuts = listenToShortcuts(store, actions);
 
   ctx.onInvalidated(() => {

@@ -94,23 +94,58 @@ export function watchNativeReactions(
   return onClick;
 }
 
-/**
- * A change LinkedIn's page shows: with LinkedIn connected, the background hears it (the engine
- * takes it as LinkedIn's newest state and every tab follows); without, the row shows what the
- * page shows, as it does at load. Nothing while the post and comment controls are off.
- */
-export function reportNativeChange(
+export interface PageReports {
+  /**
+   * A change LinkedIn's page shows: with LinkedIn connected, the background hears it (the engine
+   * takes it as LinkedIn's newest state and every tab follows); without, the row shows what the
+   * page shows, as it does at load. Nothing while the post and comment controls are off.
+   */
+  report(target: FoundTarget, state: string | null): void;
+  /**
+   * A new worker: the changes the old one never answered (it died before writing them down)
+   * are told again, as the page shows them now.
+   */
+  resendUnanswered(): void;
+}
+
+export function createPageReports(
   store: ContentStore,
-  target: FoundTarget,
-  state: string | null,
+  pageState: (target: FoundTarget) => string | null | undefined,
   send: (change: PageReactionChanged) => Promise<void> = (change) =>
     backgroundMessenger.sendMessage('pageReactionChanged', change),
-): void {
-  const { ready, postControls } = store.getState();
-  if (postControls !== true || target.kind === 'message') return;
-  if (ready.linkedin === true) {
-    send({ target: { kind: target.kind, urn: target.urn }, state }).catch(() => undefined);
-  } else if (ready.linkedin === false) {
-    mergeViews(store, [{ urn: target.urn, active: state === null ? [] : [state], pending: [] }]);
+): PageReports {
+  /** Per target, the latest change told and not yet answered. */
+  const unanswered = new Map<FoundTarget, symbol>();
+
+  function tell(target: FoundTarget, state: string | null): void {
+    if (target.kind === 'message') return;
+    const told = Symbol(target.urn);
+    unanswered.set(target, told);
+    send({ target: { kind: target.kind, urn: target.urn }, state }).then(
+      () => {
+        if (unanswered.get(target) === told) unanswered.delete(target);
+      },
+      () => undefined,
+    );
   }
+
+  return {
+    report(target, state) {
+      const { ready, postControls } = store.getState();
+      if (postControls !== true || target.kind === 'message') return;
+      if (ready.linkedin === true) tell(target, state);
+      else if (ready.linkedin === false) {
+        mergeViews(store, [
+          { urn: target.urn, active: state === null ? [] : [state], pending: [] },
+        ]);
+      }
+    },
+    resendUnanswered() {
+      for (const target of [...unanswered.keys()]) {
+        const state = target.element.isConnected ? pageState(target) : undefined;
+        if (state === undefined) unanswered.delete(target);
+        else tell(target, state);
+      }
+    },
+  };
 }

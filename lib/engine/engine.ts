@@ -497,6 +497,9 @@ export function createReactionEngine(deps: EngineDeps) {
    * member acts for), and where it says what the engine already knows.
    */
   async function observePage(target: TargetRef, state: string | null): Promise<void> {
+    // As old as when it reached the background, like a click: a click that arrives after it
+    // (while the engine is busy) is newer, and one that arrived before it is older.
+    const seenAt = Math.max(now(), (heardAt.get(target.urn) ?? -1) + 1);
     await loaded;
     const { service, model } = KINDS[target.kind];
     const backend = backendOf(service);
@@ -508,8 +511,10 @@ export function createReactionEngine(deps: EngineDeps) {
       const slot = await slotOf(service, actor, target, '');
       if (intents.has(slot.id) || inFlight.has(slot.id)) return false;
       if (slot.state === state && slot.latest.state === state) return false;
-      // After every change the engine has seen on the target: the page shows it now.
-      const at = Math.max(now(), slot.asOf + 1, slot.latest.at + 1);
+      // A click that reached the engine after the page was read is the newer intent.
+      if (seenAt < slot.latest.at) return false;
+      // After every change the engine had seen on the target: the page showed it then.
+      const at = Math.max(seenAt, slot.asOf + 1, slot.latest.at + 1);
       await applyToSlot({ service, actor, target, facet: '', state, at }, slot);
       return true;
     });

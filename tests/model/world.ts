@@ -127,6 +127,8 @@ export class World {
   wakeAt = Number.POSITIVE_INFINITY;
   /** View requests the engine has not answered yet. */
   private readonly unansweredViews = new Set<{ rollBack(): void }>();
+  /** What frames told the engine LinkedIn's page shows, not answered yet. */
+  private readonly unansweredObservations = new Set<{ resend(): void }>();
   /** Clicks the engine has not answered yet. */
   private readonly unanswered = new Set<{ click: Click; rollBack(): void }>();
   /** Engine operations started by commands and not yet settled (clicks, remote events). */
@@ -540,11 +542,12 @@ export class World {
     const slot = this.slotOf(target, value);
     const ours = (id: string) => id.slice(id.indexOf('|') + 1) === slot;
     if (
-      // Known gap, not covered yet: an observation whose write is held when the worker dies is
-      // lost, and a reloaded page's state does not correct a slot the engine has seen before
-      // (a page's state has no time; it may be older than what the engine knows).
-      this.slowDisk ||
+      // Known gap, not covered: a reloaded page's state does not correct a slot the engine has
+      // seen before (a page's state has no time; it may be older than what the engine knows).
       [...this.disk.intents.keys()].some(ours) ||
+      // A click still being written down is queued too (its intent is not on disk yet).
+      [...this.unanswered].some(({ click }) => click.slot === slot) ||
+      this.heldCommits.some(({ change }) => change.putIntents?.some((intent) => ours(intent.id))) ||
       this.engine.inspect().intents.some((intent) => ours(intent.id)) ||
       this.pending.some((request) => request.slot === slot)
     ) {
@@ -554,7 +557,22 @@ export class World {
     if (state === null) this.li.state.delete(slot);
     else this.li.state.set(slot, state);
     this.li.writes.push({ slot, state, at: this.tick(), by: 'elsewhere' });
-    this.track(this.engine.observePage(target, state));
+    this.observePage(target, value);
+  }
+
+  /**
+   * The frame tells the engine what the page shows for a slot; until answered, it tells a new
+   * worker again, as the page shows it then (lib/content/native-reactions.ts).
+   */
+  private observePage(target: TargetRef, value: string): void {
+    const state = this.li.state.get(this.slotOf(target, value)) ?? null;
+    const observation = { resend: () => this.observePage(target, value) };
+    this.unansweredObservations.add(observation);
+    this.track(
+      this.engine.observePage(target, state).then(() => {
+        this.unansweredObservations.delete(observation);
+      }),
+    );
   }
 
   async connectSocket(): Promise<void> {
@@ -677,8 +695,11 @@ export class World {
     this.unanswered.clear();
     const views = [...this.unansweredViews];
     this.unansweredViews.clear();
+    const observations = [...this.unansweredObservations];
+    this.unansweredObservations.clear();
     this.boot();
     for (const request of views) request.rollBack();
+    for (const observation of observations) observation.resend();
     // A new worker tells the tabs it restarted: views with pending values are asked again.
     this.requestViews();
   }

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createContentStore } from '@/lib/content/frame-store';
 import {
   type ClickLike,
-  reportNativeChange,
+  createPageReports,
   WATCH_MS,
   watchNativeReactions,
 } from '@/lib/content/native-reactions';
@@ -120,20 +120,73 @@ describe('what a frame does with a change', () => {
     const { target } = card();
     const store = createContentStore();
     const send = vi.fn(async () => {});
+    const reports = createPageReports(store, () => undefined, send);
     store.setState({ postControls: true, ready: { linkedin: true } });
-    reportNativeChange(store, target, 'EMPATHY', send);
+    reports.report(target, 'EMPATHY');
     expect(send).toHaveBeenCalledWith({ target: { kind: 'post', urn: URN }, state: 'EMPATHY' });
     expect(store.getState().views[URN]).toBeUndefined();
 
     store.setState({ ready: { linkedin: false } });
-    reportNativeChange(store, target, 'EMPATHY', send);
+    reports.report(target, 'EMPATHY');
     expect(store.getState().views[URN]).toEqual({ urn: URN, active: ['EMPATHY'], pending: [] });
-    reportNativeChange(store, target, null, send);
+    reports.report(target, null);
     expect(store.getState().views[URN]).toBeUndefined();
 
     store.setState({ postControls: false, ready: { linkedin: true } });
-    reportNativeChange(store, target, 'LIKE', send);
+    reports.report(target, 'LIKE');
     expect(send).toHaveBeenCalledTimes(1);
     target.element.remove();
+  });
+
+  it('tells a new worker what the old one never answered, as the page shows it now', async () => {
+    const { target, like } = card();
+    const store = createContentStore();
+    store.setState({ postControls: true, ready: { linkedin: true } });
+    const answers: { resolve(): void; reject(error: Error): void }[] = [];
+    const send = vi.fn(
+      () => new Promise<void>((resolve, reject) => answers.push({ resolve, reject })),
+    );
+    const reports = createPageReports(
+      store,
+      (found) => postGenerationA.readState?.(found.element),
+      send,
+    );
+    reports.report(target, 'LIKE');
+    // The worker dies while it writes the change down: the message port closes unanswered.
+    answers[0]?.reject(new Error('The message port closed before a response was received.'));
+    await settle();
+    // Meanwhile the member took the reaction back on LinkedIn's page.
+    like.setAttribute('aria-pressed', 'false');
+    reports.resendUnanswered();
+    expect(send).toHaveBeenLastCalledWith({ target: { kind: 'post', urn: URN }, state: null });
+    answers[1]?.resolve();
+    await settle();
+    // Answered: nothing left to tell another worker.
+    reports.resendUnanswered();
+    expect(send).toHaveBeenCalledTimes(2);
+    target.element.remove();
+  });
+
+  it('does not resend an answered change, nor one for a target no longer on the page', async () => {
+    const { target } = card();
+    const store = createContentStore();
+    store.setState({ postControls: true, ready: { linkedin: true } });
+    let fail = true;
+    const send = vi.fn(async () => {
+      if (fail) throw new Error('no worker');
+    });
+    const reports = createPageReports(store, () => null, send);
+    reports.report(target, 'LIKE');
+    await settle();
+    target.element.remove();
+    reports.resendUnanswered();
+    expect(send).toHaveBeenCalledTimes(1);
+    fail = false;
+    const other = card();
+    reports.report(other.target, 'LIKE');
+    await settle();
+    reports.resendUnanswered();
+    expect(send).toHaveBeenCalledTimes(2);
+    other.target.element.remove();
   });
 });

@@ -26,7 +26,11 @@ emulatorPerFile((started, itsControl) => {
   control = itsControl;
 });
 
-function start(storage = new MemoryEngineStorage(), actor: () => string = () => ACTOR): EngineRun {
+function start(
+  storage = new MemoryEngineStorage(),
+  actor: () => string = () => ACTOR,
+  now: () => number = Date.now,
+): EngineRun {
   const backend = createLinkedInBackend({
     identity: async () => ({ credentialId: 'token-1', actor: actor() }),
     clientFor: async () =>
@@ -38,7 +42,7 @@ function start(storage = new MemoryEngineStorage(), actor: () => string = () => 
       }),
     tokenRefused: () => {},
   });
-  return startEngine({ storage, backends: [backend] });
+  return startEngine({ storage, backends: [backend], now });
 }
 
 /** Until the outbox is empty and nothing is out. */
@@ -150,6 +154,25 @@ describe("a reaction made with LinkedIn's own buttons", () => {
       active: ['LIKE'],
       pending: ['LIKE'],
     });
+    await idle(run);
+    expect(await onService(POST)).toEqual(['LIKE']);
+    expect((await run.view(POST.urn))?.active).toEqual(['LIKE']);
+  });
+
+  it('is as old as when it arrived: a click that came after it, while the engine was busy, wins', async () => {
+    const storage = new MemoryEngineStorage();
+    let clock = Date.now();
+    const run = start(storage, () => ACTOR, () => clock);
+    // A slow disk: the engine is still writing down a click on the comment.
+    const held = storage.hold();
+    const busy = run.engine.react({ target: COMMENT, value: 'LIKE', react: true });
+    await held.reached;
+    const observed = run.engine.observePage(POST, 'PRAISE');
+    clock += 5;
+    const clicked = run.engine.react({ target: POST, value: 'LIKE', react: true });
+    clock += 5;
+    held.release();
+    await Promise.all([busy, observed, clicked]);
     await idle(run);
     expect(await onService(POST)).toEqual(['LIKE']);
     expect((await run.view(POST.urn))?.active).toEqual(['LIKE']);
