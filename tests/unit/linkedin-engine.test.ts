@@ -162,7 +162,11 @@ describe("a reaction made with LinkedIn's own buttons", () => {
   it('is as old as when it arrived: a click that came after it, while the engine was busy, wins', async () => {
     const storage = new MemoryEngineStorage();
     let clock = Date.now();
-    const run = start(storage, () => ACTOR, () => clock);
+    const run = start(
+      storage,
+      () => ACTOR,
+      () => clock,
+    );
     // A slow disk: the engine is still writing down a click on the comment.
     const held = storage.hold();
     const busy = run.engine.react({ target: COMMENT, value: 'LIKE', react: true });
