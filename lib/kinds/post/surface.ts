@@ -63,7 +63,9 @@ function ownMatch(post: Element, selector: string): Element | null {
 /**
  * The post's action row (react, comment, repost, send), by structure: the first element of the
  * post's own, after its text if any, with at least three children that each are or hold a
- * button. The header's menu pair and the counts line have two.
+ * button, none more than two (the reaction button and its menu). The header's menu pair and the
+ * counts line have two children; the post's whole body (header, text with its "more", image,
+ * counts, actions) holds the text, or a child with many buttons.
  */
 function actionRow(post: Element): Element | null {
   const english = ownMatch(post, ENGLISH_CONTROL);
@@ -78,18 +80,23 @@ function actionRow(post: Element): Element | null {
     if (inComment(button, post)) continue;
     if (text && text.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_PRECEDING) continue;
     const row = button.parentElement;
-    if (row && row !== post && isActionRow(row)) return row;
+    if (row && row !== post && isActionRow(row, text)) return row;
     const group = row?.parentElement;
-    if (group && row !== post && group !== post && isActionRow(group)) return group;
+    if (group && row !== post && group !== post && isActionRow(group, text)) return group;
   }
   return null;
 }
 
-function isActionRow(row: Element): boolean {
-  if (row.children.length < 3) return false;
+function isActionRow(row: Element, text: Element | null): boolean {
+  if (row.children.length < 3 || (text && row.contains(text))) return false;
   let holding = 0;
   for (const child of row.children) {
-    if (child.matches(CLICKABLE) || child.querySelector(CLICKABLE)) holding++;
+    if (child.matches(CLICKABLE)) holding++;
+    else {
+      const inside = child.querySelectorAll(CLICKABLE).length;
+      if (inside > 2) return false;
+      if (inside > 0) holding++;
+    }
   }
   return holding >= 3;
 }
