@@ -30,6 +30,7 @@ import {
   PROJECT_ROOT,
 } from '../support/browser';
 import { othersShare, sampleMachine } from './machine';
+import { type CpuProfile, summarizeProfile } from './profile';
 import { percentile } from './stats';
 
 const TARGETS = 1000;
@@ -42,6 +43,8 @@ const CLICK_SPACING_MS = 500;
 /** Leave a part out (when working on the benchmark itself), as `run.ts` does. */
 const SKIP_LOAD = process.argv.includes('--skip-load');
 const SKIP_CLICKS = process.argv.includes('--skip-clicks');
+/** Also print Reactbar's hot functions during each load (a CDP CPU profile), as `run.ts` does. */
+const PROFILE = process.argv.includes('--profile');
 const NAIVE_DIR = path.join(PROJECT_ROOT, 'tests', 'bench', 'naive', '.output', 'chrome-mv3');
 const FEED_URL = 'https://www.linkedin.com/feed/bench/';
 const POST_URL = 'https://www.linkedin.com/feed/update/urn:li:activity:7499999999999999999/';
@@ -419,12 +422,21 @@ async function loadRun(
     batchesOf(items),
   );
   await cdp.send('HeapProfiler.collectGarbage');
+  const profiling = PROFILE && hostTag === 'reactbar-host';
+  if (profiling) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.start');
+  }
   const before = await metrics(cdp);
   const result: RunResult = await page.evaluate(
     ([tag, expected]) => (window as unknown as BenchWindow).__bench.run(tag, expected, 60_000),
     [hostTag, items.length] as const,
   );
   const after = await metrics(cdp);
+  if (profiling) {
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+    console.log(`CPU profile, Reactbar on ${url}\n${summarizeProfile(profile, 25).text}`);
+  }
   if (result.timedOut) throw new Error(`decorated ${result.decorated} of ${items.length}`);
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
