@@ -31,6 +31,10 @@ const CONVERTED = [
   'components/popup/Tabs.tsx',
   'components/popup/HistoryTab.tsx',
   'components/popup/RemoveKey.tsx',
+  // The popup's Accounts tab.
+  'components/popup/format.ts',
+  'components/popup/linkedin-format.ts',
+  'components/popup/ui.ts',
 ];
 
 const root = `${path.resolve('.')}/`;
