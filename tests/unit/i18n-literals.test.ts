@@ -35,6 +35,13 @@ const CONVERTED = [
   'components/popup/format.ts',
   'components/popup/linkedin-format.ts',
   'components/popup/ui.ts',
+  'components/popup/AccountsTab.tsx',
+  'components/popup/AccountList.tsx',
+  'components/popup/AddKeyForm.tsx',
+  'components/popup/KeyCard.tsx',
+  'components/popup/KeyName.tsx',
+  'components/popup/BudgetLine.tsx',
+  'components/popup/RealtimeStatus.tsx',
 ];
 
 const root = `${path.resolve('.')}/`;
