@@ -42,6 +42,10 @@ const CONVERTED = [
   'components/popup/KeyName.tsx',
   'components/popup/BudgetLine.tsx',
   'components/popup/RealtimeStatus.tsx',
+  'components/popup/LinkedInSection.tsx',
+  'components/popup/LinkedInConnection.tsx',
+  'components/popup/LinkedInActors.tsx',
+  'components/popup/LinkedInConnectForms.tsx',
 ];
 
 const root = `${path.resolve('.')}/`;
