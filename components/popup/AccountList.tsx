@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
+import { i18n } from '#i18n';
 import type { AccountSummary, AccountsOverview, DefaultAccount } from '@/lib/accounts/types';
 import { backgroundMessenger } from '@/lib/messaging/protocol';
 import { accountStatusText } from './format';
@@ -43,12 +44,12 @@ export function AccountList({ keyId, accounts, defaultAccount }: AccountListProp
   }
 
   if (accounts.length === 0) {
-    return <p className={mutedText}>This key has no LinkedIn accounts.</p>;
+    return <p className={mutedText}>{i18n.t('accountList.none')}</p>;
   }
 
   return (
     <fieldset className="space-y-1">
-      <legend className="mb-1 text-xs font-medium">Use for reactions</legend>
+      <legend className="mb-1 text-xs font-medium">{i18n.t('accountList.legend')}</legend>
       <ul className="space-y-1">
         {accounts.map((account) => {
           const inputId = `${id}-${account.id}`;
@@ -69,14 +70,16 @@ export function AccountList({ keyId, accounts, defaultAccount }: AccountListProp
               />
               <div className="min-w-0 flex-1">
                 <label htmlFor={inputId} className="block truncate text-sm font-medium">
-                  {account.name || account.publicId || 'Unnamed account'}
+                  {account.name || account.publicId || i18n.t('accountList.unnamed')}
                 </label>
                 <p id={`${inputId}-details`} className={mutedText}>
                   <span className="font-mono">{account.publicId}</span>
                   {' · '}
                   {accountStatusText(account.status)}
                   {' · '}
-                  API seat: {account.apiSeatAllocated ? 'yes' : 'no'}
+                  {account.apiSeatAllocated
+                    ? i18n.t('accountList.apiSeatYes')
+                    : i18n.t('accountList.apiSeatNo')}
                 </p>
               </div>
             </li>

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { i18n } from '#i18n';
 import type { AccountsOverview } from '@/lib/accounts/types';
 import { AddKeyForm } from './AddKeyForm';
 import { KeyCard } from './KeyCard';
@@ -29,7 +30,7 @@ export function AccountsTab() {
   } else if (accounts.isError) {
     keysPart = <LoadProblem error={accounts.error} onRetry={() => void accounts.refetch()} />;
   } else {
-    keysPart = <p className={mutedText}>Loading your keys…</p>;
+    keysPart = <p className={mutedText}>{i18n.t('accountsTab.loading')}</p>;
   }
 
   // Whatever is loaded, the LinkedIn section stays in one place, so a refresh never remounts it
@@ -54,17 +55,17 @@ export function AccountsTab() {
     const addForm = (
       <AddKeyForm
         keyInputRef={keyInput}
-        onAdded={(label) => setAnnouncement(`Key ${label ? `“${label}” ` : ''}added.`)}
+        onAdded={(label) =>
+          setAnnouncement(
+            label ? i18n.t('accountsTab.addedNamed', [label]) : i18n.t('accountsTab.added'),
+          )
+        }
       />
     );
 
     return keys.length === 0 ? (
       <>
-        <p className="text-sm">
-          For messages, Reactbar reacts through your ConnectSafely account, so it needs a
-          ConnectSafely API key. Paste one below: Reactbar checks it, then lists the LinkedIn
-          accounts it can react as. The key stays in this browser.
-        </p>
+        <p className="text-sm">{i18n.t('accountsTab.intro')}</p>
         {addForm}
       </>
     ) : (
@@ -76,11 +77,11 @@ export function AccountsTab() {
             tabIndex={-1}
             className="text-sm font-semibold outline-none"
           >
-            Your keys
+            {i18n.t('accountsTab.yourKeys')}
           </h2>
           {defaultAccount || !keys.some((key) => key.accounts.length > 0) ? null : (
             <p className="text-xs text-amber-700 dark:text-amber-300">
-              Choose an account under “Use for reactions” so Reactbar knows who is reacting.
+              {i18n.t('accountsTab.chooseDefault', [i18n.t('accountList.legend')])}
             </p>
           )}
           <ul className="space-y-3">
@@ -90,7 +91,7 @@ export function AccountsTab() {
                 apiKey={key}
                 defaultAccount={defaultAccount}
                 onRemoved={() => {
-                  setAnnouncement('Key removed.');
+                  setAnnouncement(i18n.t('accountsTab.removed'));
                   keysHeading.current?.focus();
                 }}
               />
@@ -108,10 +109,10 @@ function LoadProblem({ error, onRetry }: { error: Error; onRetry(): void }) {
   return (
     <div className="space-y-2">
       <p role="alert" className={alertText}>
-        Could not load your keys: {error.message}
+        {i18n.t('accountsTab.loadFailed', [error.message])}
       </p>
       <button type="button" onClick={onRetry} className={secondaryButton}>
-        Try again
+        {i18n.t('accountsShared.tryAgain')}
       </button>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type Ref, useId, useState } from 'react';
+import { i18n } from '#i18n';
 import { backgroundMessenger } from '@/lib/messaging/protocol';
 import { refetchAccounts } from './queries';
 import {
@@ -48,7 +49,7 @@ export function AddKeyForm({ keyInputRef, onAdded }: AddKeyFormProps) {
     if (add.isPending) return;
     const key = apiKey.trim();
     if (!key) {
-      setProblem('Paste your ConnectSafely API key first.');
+      setProblem(i18n.t('addKey.pasteFirst'));
       return;
     }
     setProblem(null);
@@ -66,11 +67,11 @@ export function AddKeyForm({ keyInputRef, onAdded }: AddKeyFormProps) {
       className="space-y-2 rounded border border-gray-200 p-3 dark:border-gray-800"
     >
       <h2 id={titleId} className="text-sm font-semibold">
-        Add a ConnectSafely API key
+        {i18n.t('addKey.title')}
       </h2>
       <div className="space-y-1">
         <label htmlFor={`${id}-key`} className="block text-xs font-medium">
-          API key
+          {i18n.t('addKey.keyLabel')}
         </label>
         <div className="flex gap-2">
           <input
@@ -94,27 +95,28 @@ export function AddKeyForm({ keyInputRef, onAdded }: AddKeyFormProps) {
             onClick={() => setRevealed(!revealed)}
             className={secondaryButton}
           >
-            {revealed ? 'Hide' : 'Show'}
+            {revealed ? i18n.t('accountsShared.hide') : i18n.t('accountsShared.show')}
           </button>
         </div>
       </div>
       <div className="space-y-1">
         <label htmlFor={`${id}-label`} className="block text-xs font-medium">
-          Name <span className={mutedText}>(optional)</span>
+          {i18n.t('addKey.nameLabel')}{' '}
+          <span className={mutedText}>{i18n.t('accountsShared.optional')}</span>
         </label>
         <input
           id={`${id}-label`}
           name="label"
           value={label}
           onChange={(event) => setLabel(event.target.value)}
-          placeholder="e.g. Work"
+          placeholder={i18n.t('addKey.namePlaceholder')}
           autoComplete="off"
           className={textInput}
         />
       </div>
       <div className="flex items-start gap-3">
         <button type="submit" aria-disabled={add.isPending || undefined} className={primaryButton}>
-          {add.isPending ? 'Checking…' : 'Add key'}
+          {add.isPending ? i18n.t('accountsShared.checking') : i18n.t('addKey.add')}
         </button>
         {problem ? (
           <p id={alertId} role="alert" className={`${alertText} pt-1`}>

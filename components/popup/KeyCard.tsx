@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
+import { i18n } from '#i18n';
 import type { AccountsOverview, DefaultAccount, KeySummary } from '@/lib/accounts/types';
 import { backgroundMessenger } from '@/lib/messaging/protocol';
 import { AccountList } from './AccountList';
@@ -44,9 +45,9 @@ export function KeyCard({ apiKey: key, defaultAccount, onRemoved }: KeyCardProps
     >
       <KeyName keyId={key.id} label={key.label} headingId={headingId} />
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
-        <dt className="text-gray-600 dark:text-gray-400">Key</dt>
+        <dt className="text-gray-600 dark:text-gray-400">{i18n.t('keyCard.key')}</dt>
         <dd className="truncate font-mono">{key.maskedKey}</dd>
-        <dt className="text-gray-600 dark:text-gray-400">Status</dt>
+        <dt className="text-gray-600 dark:text-gray-400">{i18n.t('keyCard.status')}</dt>
         <dd>
           <span className={`font-medium ${TONE_TEXT[STATUS_TONE[key.status]]}`}>
             {keyStatusText(key.status)}
@@ -66,8 +67,8 @@ export function KeyCard({ apiKey: key, defaultAccount, onRemoved }: KeyCardProps
           }}
           className={secondaryButton}
         >
-          {recheck.isPending ? 'Checking…' : 'Re-check'}
-          <span className="sr-only"> {key.label || 'this key'}</span>
+          {recheck.isPending ? i18n.t('accountsShared.checking') : i18n.t('keyCard.recheck')}
+          <span className="sr-only"> {key.label || i18n.t('accountsShared.thisKey')}</span>
         </button>
         <RemoveKey keyId={key.id} label={key.label} onRemoved={onRemoved} />
       </div>

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { i18n } from '#i18n';
 import type { AccountsOverview, KeySummary } from '@/lib/accounts/types';
 import { backgroundMessenger } from '@/lib/messaging/protocol';
 import { upsertKey } from './overview';
@@ -55,7 +56,7 @@ export function KeyName({
     if (rename.isPending || draft === null) return;
     const name = draft.trim();
     if (!name) {
-      setProblem('Enter a name.');
+      setProblem(i18n.t('keyName.enterName'));
       return;
     }
     if (name === label) {
@@ -77,7 +78,7 @@ export function KeyName({
     return (
       <div className="flex items-center justify-between gap-2">
         <h3 id={headingId} className="truncate text-sm font-semibold">
-          {label || 'Unnamed key'}
+          {label || i18n.t('accountsShared.unnamedKey')}
         </h3>
         <button
           ref={renameButton}
@@ -85,7 +86,8 @@ export function KeyName({
           onClick={() => setDraft(label)}
           className={secondaryButton}
         >
-          Rename<span className="sr-only"> {label || 'this key'}</span>
+          {i18n.t('keyName.rename')}
+          <span className="sr-only"> {label || i18n.t('accountsShared.thisKey')}</span>
         </button>
       </div>
     );
@@ -94,10 +96,10 @@ export function KeyName({
   return (
     <form onSubmit={submit} onKeyDown={onKeyDown} noValidate className="space-y-1">
       <h3 id={headingId} className="sr-only">
-        {label || 'Unnamed key'}
+        {label || i18n.t('accountsShared.unnamedKey')}
       </h3>
       <label htmlFor={`${id}-name`} className="block text-xs font-medium">
-        Name
+        {i18n.t('keyName.name')}
       </label>
       <div className="flex gap-2">
         <input
@@ -115,10 +117,10 @@ export function KeyName({
           aria-disabled={rename.isPending || undefined}
           className={primaryButton}
         >
-          {rename.isPending ? 'Saving…' : 'Save'}
+          {rename.isPending ? i18n.t('keyName.saving') : i18n.t('keyName.save')}
         </button>
         <button type="button" onClick={close} className={secondaryButton}>
-          Cancel
+          {i18n.t('keyName.cancel')}
         </button>
       </div>
       {problem ? (

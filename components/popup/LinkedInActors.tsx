@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { i18n } from '#i18n';
 import type { LinkedInConnectionSummary, LinkedInOverview } from '@/lib/messaging/linkedin';
 import { backgroundMessenger } from '@/lib/messaging/protocol';
 import { pageId, roleWords } from './linkedin-format';
@@ -51,7 +52,7 @@ export function LinkedInActors({ connection }: { connection: LinkedInConnectionS
   const chosen = choosing ?? connection.actor;
 
   if (actors.isPending) {
-    return <p className={mutedText}>Asking LinkedIn whom you can react as…</p>;
+    return <p className={mutedText}>{i18n.t('linkedinActors.asking')}</p>;
   }
   if (actors.isError) {
     return (
@@ -60,7 +61,7 @@ export function LinkedInActors({ connection }: { connection: LinkedInConnectionS
           {errorMessage(actors.error)}
         </p>
         <button type="button" onClick={() => void actors.refetch()} className={secondaryButton}>
-          Ask LinkedIn again
+          {i18n.t('linkedinActors.askAgain')}
         </button>
       </div>
     );
@@ -70,27 +71,27 @@ export function LinkedInActors({ connection }: { connection: LinkedInConnectionS
   const choices: Choice[] = [
     {
       actor: connection.member,
-      label: member.name ?? 'You',
-      details: 'You, as a member',
+      label: member.name ?? i18n.t('linkedinActors.you'),
+      details: i18n.t('linkedinActors.youAsMember'),
     },
     ...pages.map((page) => ({
       actor: page.urn,
-      label: page.name ?? `Page ${pageId(page.urn)}`,
-      details: `Page · ${roleWords(page.roles)}`,
+      label: page.name ?? i18n.t('linkedinActors.page', [pageId(page.urn)]),
+      details: i18n.t('linkedinActors.pageRoles', [roleWords(page.roles)]),
     })),
   ];
   // A page chosen before that LinkedIn no longer lists: still shown, so the choice is visible.
   if (!choices.some((choice) => choice.actor === chosen)) {
     choices.push({
       actor: chosen,
-      label: `Page ${pageId(chosen)}`,
-      details: 'LinkedIn no longer lists you as able to react for this page',
+      label: i18n.t('linkedinActors.page', [pageId(chosen)]),
+      details: i18n.t('linkedinActors.noLongerListed'),
     });
   }
 
   return (
     <fieldset className="space-y-1">
-      <legend className="mb-1 text-xs font-medium">React to posts and comments as</legend>
+      <legend className="mb-1 text-xs font-medium">{i18n.t('linkedinActors.legend')}</legend>
       <ul className="space-y-1">
         {choices.map((choice) => {
           const inputId = `${id}-${choice.actor}`;

@@ -1,14 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type Ref, useId, useState } from 'react';
 import type { z } from 'zod';
+import { i18n } from '#i18n';
 import type {
   ConnectLinkedInTokenRequest,
   LinkedInAppSummary,
+  LinkedInConnectionVia,
   LinkedInSignInState,
   SignInWithLinkedInRequest,
 } from '@/lib/messaging/linkedin';
 import { backgroundMessenger } from '@/lib/messaging/protocol';
 import { REQUEST_RULES } from '@/lib/messaging/rules';
+import { interpolate, SLOT } from './interpolate';
 import { refetchLinkedIn } from './queries';
 import {
   alertText,
@@ -21,7 +24,7 @@ import {
 } from './ui';
 
 function firstIssue(error: z.ZodError): string {
-  return error.issues[0]?.message ?? 'Check what you entered.';
+  return error.issues[0]?.message ?? i18n.t('linkedinConnect.checkEntries');
 }
 
 interface LinkedInConnectFormsProps {
@@ -31,7 +34,8 @@ interface LinkedInConnectFormsProps {
   signIn: LinkedInSignInState;
   /** The first field, so the section can focus it. */
   firstFieldRef?: Ref<HTMLInputElement>;
-  onConnected(how: string): void;
+  /** How it was connected: signed in, or a pasted token. */
+  onConnected(how: LinkedInConnectionVia): void;
 }
 
 /** The two ways to connect LinkedIn: sign in with the member's own app, or paste a token. */
@@ -50,9 +54,9 @@ export function LinkedInConnectForms({
         redirectUrl={redirectUrl}
         signIn={signIn}
         firstFieldRef={firstFieldRef}
-        onConnected={() => onConnected('signed in')}
+        onConnected={() => onConnected('sign-in')}
       />
-      <TokenForm onConnected={() => onConnected('token added')} />
+      <TokenForm onConnected={() => onConnected('token')} />
     </div>
   );
 }
@@ -110,7 +114,7 @@ function SignInForm({
       ? { asPages, app: { clientId: clientId.trim(), clientSecret: clientSecret.trim() } }
       : { asPages };
     if (enterApp && (!request.app?.clientId || !request.app.clientSecret)) {
-      setProblem("Enter your app's client id and client secret first.");
+      setProblem(i18n.t('linkedinConnect.enterApp'));
       return;
     }
     const parsed = REQUEST_RULES.signInWithLinkedIn.schema.safeParse(request);
@@ -141,15 +145,12 @@ function SignInForm({
       className="space-y-2 rounded border border-gray-200 p-3 dark:border-gray-800"
     >
       <h3 id={titleId} className="text-sm font-semibold">
-        Sign in with LinkedIn
+        {i18n.t('linkedinConnect.signInTitle')}
       </h3>
-      <p className={mutedText}>
-        With your own LinkedIn app (developer portal, its “Auth” tab): add this redirect URL to its
-        authorized redirect URLs, then enter its client id and secret once.
-      </p>
+      <p className={mutedText}>{i18n.t('linkedinConnect.signInIntro')}</p>
       <div className="space-y-1">
         <label htmlFor={`${id}-redirect`} className="block text-xs font-medium">
-          Redirect URL for your app
+          {i18n.t('linkedinConnect.redirectLabel')}
         </label>
         <div className="flex gap-2">
           <input
@@ -160,18 +161,19 @@ function SignInForm({
             className={`${textInput} font-mono text-xs`}
           />
           <button type="button" onClick={() => void copy()} className={secondaryButton}>
-            Copy<span className="sr-only"> the redirect URL</span>
+            {i18n.t('linkedinConnect.copy')}
+            <span className="sr-only"> {i18n.t('linkedinConnect.copyWhat')}</span>
           </button>
         </div>
         <p role="status" className="sr-only">
-          {copied ? 'Redirect URL copied.' : ''}
+          {copied ? i18n.t('linkedinConnect.copied') : ''}
         </p>
       </div>
       {enterApp ? (
         <>
           <div className="space-y-1">
             <label htmlFor={`${id}-client`} className="block text-xs font-medium">
-              Client ID
+              {i18n.t('linkedinConnect.clientId')}
             </label>
             <input
               ref={firstFieldRef}
@@ -185,7 +187,7 @@ function SignInForm({
           </div>
           <div className="space-y-1">
             <label htmlFor={`${id}-secret`} className="block text-xs font-medium">
-              Client secret
+              {i18n.t('linkedinConnect.clientSecret')}
             </label>
             <div className="flex gap-2">
               <input
@@ -206,26 +208,32 @@ function SignInForm({
                 onClick={() => setRevealed(!revealed)}
                 className={secondaryButton}
               >
-                {revealed ? 'Hide' : 'Show'}
+                {revealed ? i18n.t('accountsShared.hide') : i18n.t('accountsShared.show')}
               </button>
             </div>
             <p id={`${id}-secret-hint`} className={mutedText}>
-              Kept in this browser, used only to trade LinkedIn's sign-in code for a token.
+              {i18n.t('linkedinConnect.secretHint')}
             </p>
           </div>
           {app ? (
             <button type="button" onClick={() => setChangingApp(false)} className={secondaryButton}>
-              Keep the stored app
+              {i18n.t('linkedinConnect.keepApp')}
             </button>
           ) : null}
         </>
       ) : app ? (
         <div className="space-y-1 text-xs">
           <p>
-            App <span className="font-mono">{app.clientId}</span>, secret{' '}
-            <span className="font-mono">{app.maskedSecret}</span>
+            {interpolate(i18n.t('linkedinConnect.app', [SLOT[0], SLOT[1]]), [
+              <span key="client" className="font-mono">
+                {app.clientId}
+              </span>,
+              <span key="secret" className="font-mono">
+                {app.maskedSecret}
+              </span>,
+            ])}
             {app.status === 'valid' ? (
-              <span className={TONE_TEXT.good}> · accepted by LinkedIn</span>
+              <span className={TONE_TEXT.good}> · {i18n.t('linkedinConnect.accepted')}</span>
             ) : null}
           </p>
           {app.status === 'refused' && app.error ? (
@@ -233,7 +241,7 @@ function SignInForm({
           ) : null}
           <div className="flex gap-2">
             <button type="button" onClick={() => setChangingApp(true)} className={secondaryButton}>
-              Change app
+              {i18n.t('linkedinConnect.changeApp')}
             </button>
             <button
               type="button"
@@ -243,7 +251,7 @@ function SignInForm({
               }}
               className={secondaryButton}
             >
-              Forget app
+              {i18n.t('linkedinConnect.forgetApp')}
             </button>
           </div>
         </div>
@@ -259,17 +267,16 @@ function SignInForm({
         />
         <div>
           <label htmlFor={`${id}-pages`} className="text-xs font-medium">
-            Also react as pages I manage
+            {i18n.t('linkedinConnect.asPages')}
           </label>
           <p id={`${id}-pages-hint`} className={mutedText}>
-            Asks for w_organization_social and rw_organization_admin too (your app needs LinkedIn's
-            Community Management API product).
+            {i18n.t('linkedinConnect.asPagesHint')}
           </p>
         </div>
       </div>
       <div className="flex items-start gap-3">
         <button type="submit" aria-disabled={waiting || undefined} className={primaryButton}>
-          {waiting ? 'Waiting for LinkedIn…' : 'Sign in with LinkedIn'}
+          {waiting ? i18n.t('linkedinConnect.waiting') : i18n.t('linkedinConnect.signIn')}
         </button>
         {shown ? (
           <p id={alertId} role="alert" className={`${alertText} pt-1`}>
@@ -279,8 +286,7 @@ function SignInForm({
       </div>
       {waiting ? (
         <p role="status" className={mutedText}>
-          Finish in LinkedIn's window. If this popup closes meanwhile, open it again to see the
-          outcome.
+          {i18n.t('linkedinConnect.finishInWindow')}
         </p>
       ) : null}
       {forget.isError ? (
@@ -319,12 +325,12 @@ function TokenForm({ onConnected }: { onConnected(): void }) {
     if (connect.isPending) return;
     const accessToken = token.trim();
     if (!accessToken) {
-      setProblem('Paste your LinkedIn access token first.');
+      setProblem(i18n.t('linkedinConnect.pasteToken'));
       return;
     }
     const days = daysLeft.trim();
     if (days && !/^\d+$/.test(days)) {
-      setProblem('Days left is a whole number from 1 to 60, or empty.');
+      setProblem(i18n.t('linkedinConnect.daysInvalid'));
       return;
     }
     const request = days ? { accessToken, daysLeft: Number(days) } : { accessToken };
@@ -333,7 +339,7 @@ function TokenForm({ onConnected }: { onConnected(): void }) {
       const issue = parsed.error.issues[0];
       setProblem(
         issue?.path[0] === 'daysLeft'
-          ? 'Days left is a whole number from 1 to 60, or empty.'
+          ? i18n.t('linkedinConnect.daysInvalid')
           : firstIssue(parsed.error),
       );
       return;
@@ -352,15 +358,12 @@ function TokenForm({ onConnected }: { onConnected(): void }) {
       className="space-y-2 rounded border border-gray-200 p-3 dark:border-gray-800"
     >
       <h3 id={titleId} className="text-sm font-semibold">
-        Or paste an access token
+        {i18n.t('linkedinConnect.tokenTitle')}
       </h3>
-      <p className={mutedText}>
-        Made with the developer portal's token generator for your app, which needs the “Share on
-        LinkedIn” and “Sign In with LinkedIn using OpenID Connect” products.
-      </p>
+      <p className={mutedText}>{i18n.t('linkedinConnect.tokenIntro')}</p>
       <div className="space-y-1">
         <label htmlFor={`${id}-token`} className="block text-xs font-medium">
-          Access token
+          {i18n.t('linkedinConnect.tokenLabel')}
         </label>
         <div className="flex gap-2">
           <input
@@ -382,13 +385,14 @@ function TokenForm({ onConnected }: { onConnected(): void }) {
             onClick={() => setRevealed(!revealed)}
             className={secondaryButton}
           >
-            {revealed ? 'Hide' : 'Show'}
+            {revealed ? i18n.t('accountsShared.hide') : i18n.t('accountsShared.show')}
           </button>
         </div>
       </div>
       <div className="space-y-1">
         <label htmlFor={`${id}-days`} className="block text-xs font-medium">
-          Days until it ends <span className={mutedText}>(optional)</span>
+          {i18n.t('linkedinConnect.daysLabel')}{' '}
+          <span className={mutedText}>{i18n.t('accountsShared.optional')}</span>
         </label>
         <div className="w-20">
           <input
@@ -402,8 +406,7 @@ function TokenForm({ onConnected }: { onConnected(): void }) {
           />
         </div>
         <p id={`${id}-days-hint`} className={mutedText}>
-          LinkedIn's tokens last 60 days. Say how many are left, and Reactbar warns you a week
-          before the end; if you don't know, it counts 60 days from now as the latest end.
+          {i18n.t('linkedinConnect.daysHint')}
         </p>
       </div>
       <div className="flex items-start gap-3">
@@ -412,7 +415,9 @@ function TokenForm({ onConnected }: { onConnected(): void }) {
           aria-disabled={connect.isPending || undefined}
           className={primaryButton}
         >
-          {connect.isPending ? 'Checking…' : 'Connect token'}
+          {connect.isPending
+            ? i18n.t('accountsShared.checking')
+            : i18n.t('linkedinConnect.connect')}
         </button>
         {problem ? (
           <p id={alertId} role="alert" className={`${alertText} pt-1`}>

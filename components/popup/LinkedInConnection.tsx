@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
+import { i18n } from '#i18n';
 import type { LinkedInConnectionSummary } from '@/lib/messaging/linkedin';
 import { backgroundMessenger } from '@/lib/messaging/protocol';
 import { LinkedInActors } from './LinkedInActors';
@@ -44,11 +45,15 @@ export function LinkedInConnection({
       className="space-y-2 rounded border border-gray-200 p-3 dark:border-gray-800"
     >
       <h3 id={headingId} className="text-sm font-semibold">
-        {name ? `Connected as ${name}` : actors.isPending ? 'Connected' : 'Connected member'}
+        {name
+          ? i18n.t('linkedinConnection.connectedAs', [name])
+          : actors.isPending
+            ? i18n.t('linkedinConnection.connected')
+            : i18n.t('linkedinConnection.connectedMember')}
       </h3>
       {refused ? (
         <p role="alert" className={`${alertText} font-medium`}>
-          {connection.error ?? 'LinkedIn no longer accepts this connection. Reconnect LinkedIn.'}
+          {connection.error ?? i18n.t('linkedinConnection.refused')}
         </p>
       ) : expiry.warn ? (
         <p role="status" className={`text-xs font-medium ${TONE_TEXT[expiry.tone]}`}>
@@ -56,19 +61,23 @@ export function LinkedInConnection({
         </p>
       ) : null}
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-xs">
-        <dt className="text-gray-600 dark:text-gray-400">Status</dt>
+        <dt className="text-gray-600 dark:text-gray-400">{i18n.t('linkedinConnection.status')}</dt>
         <dd className={`font-medium ${TONE_TEXT[refused ? 'bad' : 'good']}`}>
-          {refused ? 'Refused by LinkedIn' : 'Connected'}
+          {refused
+            ? i18n.t('linkedinConnection.refusedByLinkedIn')
+            : i18n.t('linkedinConnection.connected')}
         </dd>
-        <dt className="text-gray-600 dark:text-gray-400">Member</dt>
+        <dt className="text-gray-600 dark:text-gray-400">{i18n.t('linkedinConnection.member')}</dt>
         <dd className="truncate font-mono">{connection.member}</dd>
-        <dt className="text-gray-600 dark:text-gray-400">How</dt>
+        <dt className="text-gray-600 dark:text-gray-400">{i18n.t('linkedinConnection.how')}</dt>
         <dd>
           {viaWords(connection.via)} <span className="font-mono">{connection.maskedToken}</span>
         </dd>
-        <dt className="text-gray-600 dark:text-gray-400">Ends</dt>
+        <dt className="text-gray-600 dark:text-gray-400">{i18n.t('linkedinConnection.ends')}</dt>
         <dd className={expiry.warn ? TONE_TEXT[expiry.tone] : undefined}>{expiry.when}</dd>
-        <dt className="text-gray-600 dark:text-gray-400">Permissions</dt>
+        <dt className="text-gray-600 dark:text-gray-400">
+          {i18n.t('linkedinConnection.permissions')}
+        </dt>
         <dd>
           {connection.scopes ? (
             <ul>
@@ -77,7 +86,7 @@ export function LinkedInConnection({
               ))}
             </ul>
           ) : (
-            <span className={mutedText}>Not known: LinkedIn does not tell for a pasted token.</span>
+            <span className={mutedText}>{i18n.t('linkedinConnection.scopesNotKnown')}</span>
           )}
         </dd>
       </dl>
@@ -90,7 +99,7 @@ export function LinkedInConnection({
           onClick={onReconnect}
           className={secondaryButton}
         >
-          Reconnect LinkedIn
+          {i18n.t('linkedinConnection.reconnect')}
         </button>
         <Disconnect onDisconnected={onDisconnected} />
       </div>
@@ -136,17 +145,15 @@ function Disconnect({ onDisconnected }: { onDisconnected?: () => void }) {
         onClick={() => setConfirming(true)}
         className={secondaryButton}
       >
-        Disconnect<span className="sr-only"> LinkedIn</span>
+        {i18n.t('linkedinConnection.disconnect')}
+        <span className="sr-only"> {i18n.t('linkedinConnection.disconnectWhat')}</span>
       </button>
     );
   }
 
   return (
     <div className="basis-full space-y-2 rounded border border-red-300 bg-red-50 p-2 dark:border-red-800 dark:bg-red-950">
-      <p className="text-xs">
-        Disconnect LinkedIn? Reactbar forgets the token and stops reacting to posts and comments
-        until you connect again. Reactions waiting to be sent are undone.
-      </p>
+      <p className="text-xs">{i18n.t('linkedinConnection.confirm')}</p>
       <div className="flex gap-2">
         <button
           type="button"
@@ -156,10 +163,12 @@ function Disconnect({ onDisconnected }: { onDisconnected?: () => void }) {
           }}
           className={dangerButton}
         >
-          {disconnect.isPending ? 'Disconnecting…' : 'Disconnect LinkedIn'}
+          {disconnect.isPending
+            ? i18n.t('linkedinConnection.disconnecting')
+            : i18n.t('linkedinConnection.disconnectLinkedIn')}
         </button>
         <button ref={keepButton} type="button" onClick={cancel} className={secondaryButton}>
-          Stay connected
+          {i18n.t('linkedinConnection.stay')}
         </button>
       </div>
       {disconnect.isError ? (

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { i18n } from '#i18n';
 import { LinkedInConnectForms } from './LinkedInConnectForms';
 import { LinkedInConnection } from './LinkedInConnection';
 import { useLinkedIn } from './queries';
@@ -25,10 +26,10 @@ export function LinkedInSection({ announce }: { announce(message: string): void 
   const loadProblem = linkedIn.isError ? (
     <div className="space-y-2">
       <p role="alert" className={alertText}>
-        Could not load your LinkedIn connection: {linkedIn.error.message}
+        {i18n.t('linkedinSection.loadFailed', [linkedIn.error.message])}
       </p>
       <button type="button" onClick={() => void linkedIn.refetch()} className={secondaryButton}>
-        Try again
+        {i18n.t('accountsShared.tryAgain')}
       </button>
     </div>
   ) : null;
@@ -37,7 +38,7 @@ export function LinkedInSection({ announce }: { announce(message: string): void 
   // failure is said after it.
   let body: ReactNode;
   if (!linkedIn.data) {
-    body = loadProblem ?? <p className={mutedText}>Loading your LinkedIn connection…</p>;
+    body = loadProblem ?? <p className={mutedText}>{i18n.t('linkedinSection.loading')}</p>;
   } else {
     const { app, redirectUrl, signIn } = linkedIn.data;
     const forms = (
@@ -49,7 +50,11 @@ export function LinkedInSection({ announce }: { announce(message: string): void 
         firstFieldRef={firstField}
         onConnected={(how) => {
           setReconnecting(false);
-          announce(`LinkedIn connected (${how}).`);
+          announce(
+            how === 'sign-in'
+              ? i18n.t('linkedinSection.connectedSignIn')
+              : i18n.t('linkedinSection.connectedToken'),
+          );
           heading.current?.focus();
         }}
       />
@@ -63,7 +68,7 @@ export function LinkedInSection({ announce }: { announce(message: string): void 
           formsId={formsId}
           onDisconnected={() => {
             setReconnecting(false);
-            announce('LinkedIn disconnected.');
+            announce(i18n.t('linkedinSection.disconnected'));
             heading.current?.focus();
           }}
         />
@@ -71,10 +76,7 @@ export function LinkedInSection({ announce }: { announce(message: string): void 
       </>
     ) : (
       <>
-        <p className="text-sm">
-          Reactbar reacts to posts and comments through LinkedIn's own API, as you or a page you
-          manage. Connect LinkedIn one of two ways; the token stays in this browser.
-        </p>
+        <p className="text-sm">{i18n.t('linkedinSection.intro')}</p>
         {forms}
       </>
     );
@@ -83,7 +85,7 @@ export function LinkedInSection({ announce }: { announce(message: string): void 
   return (
     <section aria-labelledby={headingId} className="space-y-2">
       <h2 id={headingId} ref={heading} tabIndex={-1} className="text-sm font-semibold outline-none">
-        LinkedIn
+        {i18n.t('linkedinSection.title')}
       </h2>
       {body}
       {linkedIn.data ? loadProblem : null}

@@ -1,5 +1,7 @@
+import { i18n } from '#i18n';
 import type { RealtimeState } from '@/lib/accounts/types';
 import { realtimeText, realtimeTone } from './format';
+import { interpolate, SLOT } from './interpolate';
 import { TONE_DOT, TONE_TEXT } from './ui';
 import { useNow } from './useNow';
 
@@ -12,7 +14,11 @@ export function RealtimeStatus({ realtime }: { realtime: RealtimeState }) {
     <p className="flex items-center gap-1.5 text-xs">
       <span aria-hidden="true" className={`inline-block size-2 rounded-full ${TONE_DOT[tone]}`} />
       <span>
-        Live updates: <span className={TONE_TEXT[tone]}>{realtimeText(realtime, now)}</span>
+        {interpolate(i18n.t('realtimeStatus.line', [SLOT[0]]), [
+          <span key="state" className={TONE_TEXT[tone]}>
+            {realtimeText(realtime, now)}
+          </span>,
+        ])}
       </span>
     </p>
   );

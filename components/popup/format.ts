@@ -1,8 +1,11 @@
 /**
- * Plain words for the popup: budgets, countdowns, realtime states, times and history lines.
+ * Plain words for the popup: budgets, countdowns, realtime states, times and history lines, from
+ * the catalogue in the browser's language (`popupFormat`), with its dates and numbers.
  * Pure functions of their inputs (and the local time zone), so they are tested on their own.
  */
+import { i18n } from '#i18n';
 import type { KeySummary, RateLimitBudget, RealtimeState } from '@/lib/accounts/types';
+import { uiLocale } from '@/lib/locale';
 
 export type TabId = 'history' | 'accounts';
 
@@ -15,10 +18,22 @@ export function pickInitialTab(hash: string, setUpCount: number | undefined): Ta
   return 'history';
 }
 
-const numbers = new Intl.NumberFormat('en-US');
+/**
+ * A formatter made at its first use rather than at import, so it takes the locale the browser
+ * chose (uiLocale), and a test can set the browser up before it is made.
+ */
+export function lazily<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => {
+    made ??= make();
+    return made;
+  };
+}
+
+const numbers = lazily(() => new Intl.NumberFormat(uiLocale()));
 
 export function formatCount(value: number): string {
-  return numbers.format(value);
+  return numbers().format(value);
 }
 
 function pad(value: number): string {
@@ -31,52 +46,59 @@ export function formatClock(at: number): string {
   return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-/** "812 of 1,000 requests left this hour, resets at 14:00". */
+/** "812 of 1,000 requests left this hour, resets at 14:00" (the noun follows the limit). */
 export function formatBudget(budget: RateLimitBudget, now: number): string {
   const limit = Math.max(0, budget.limit);
-  const noun = limit === 1 ? 'request' : 'requests';
   const resetsAt = formatClock(budget.resetAt);
   if (now >= budget.resetAt) {
-    return `${formatCount(limit)} ${noun} an hour (the count was reset at ${resetsAt})`;
+    return i18n.t('popupFormat.budgetReset', limit, [formatCount(limit), resetsAt]);
   }
   const remaining = Math.min(limit, Math.max(0, budget.remaining));
   if (remaining === 0) {
-    return `All ${formatCount(limit)} ${noun} used this hour: reactions wait until ${resetsAt}`;
+    return i18n.t('popupFormat.budgetUsed', limit, [formatCount(limit), resetsAt]);
   }
-  return `${formatCount(remaining)} of ${formatCount(limit)} ${noun} left this hour, resets at ${resetsAt}`;
+  return i18n.t('popupFormat.budgetLeft', limit, [
+    formatCount(remaining),
+    formatCount(limit),
+    resetsAt,
+  ]);
 }
 
 /** A short duration, rounded up to whole seconds: "12 s", "2 min 5 s", "1 h 4 min". */
 export function formatDuration(ms: number): string {
   const seconds = Math.max(0, Math.ceil(ms / 1000));
-  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 60) return i18n.t('popupFormat.seconds', [seconds]);
   const minutes = Math.floor(seconds / 60);
   if (minutes < 60) {
     const rest = seconds % 60;
-    return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
+    return rest === 0
+      ? i18n.t('popupFormat.minutes', [minutes])
+      : i18n.t('popupFormat.minutesSeconds', [minutes, rest]);
   }
   const hours = Math.floor(minutes / 60);
   const restMinutes = minutes % 60;
-  return restMinutes === 0 ? `${hours} h` : `${hours} h ${restMinutes} min`;
+  return restMinutes === 0
+    ? i18n.t('popupFormat.hours', [hours])
+    : i18n.t('popupFormat.hoursMinutes', [hours, restMinutes]);
 }
 
 /** What follows "Live updates: ". */
 export function realtimeText(realtime: RealtimeState, now: number): string {
   switch (realtime.state) {
     case 'connected':
-      return 'connected';
+      return i18n.t('popupFormat.realtimeConnected');
     case 'reconnecting':
       return realtime.retryAt > now
-        ? `reconnecting in ${formatDuration(realtime.retryAt - now)}`
-        : 'reconnecting…';
+        ? i18n.t('popupFormat.realtimeReconnectingIn', [formatDuration(realtime.retryAt - now)])
+        : i18n.t('popupFormat.realtimeReconnecting');
     case 'unauthorized':
-      return 'key refused';
+      return i18n.t('popupFormat.realtimeUnauthorized');
     case 'offline':
-      return 'offline';
+      return i18n.t('popupFormat.realtimeOffline');
     case 'connecting':
-      return 'connecting…';
+      return i18n.t('popupFormat.realtimeConnecting');
     case 'idle':
-      return 'idle';
+      return i18n.t('popupFormat.realtimeIdle');
   }
 }
 
@@ -100,29 +122,36 @@ export function realtimeTone(realtime: RealtimeState): Tone {
 export function keyStatusText(status: KeySummary['status']): string {
   switch (status) {
     case 'valid':
-      return 'Valid';
+      return i18n.t('popupFormat.keyValid');
     case 'invalid':
-      return 'Refused';
+      return i18n.t('popupFormat.keyInvalid');
     case 'unchecked':
-      return 'Not checked yet';
+      return i18n.t('popupFormat.keyUnchecked');
   }
 }
 
-/** The service's account status ("ACTIVE", "needs_reauth") as words: "Active", "Needs reauth". */
+/**
+ * The service's account status ("ACTIVE", "needs_reauth") as words: "Active", "Needs reauth" from
+ * the catalogue; a status it does not name, as the service's own words ("on_hold": "On hold").
+ */
 export function accountStatusText(status: string): string {
   const words = status.trim().replace(/[_-]+/g, ' ').toLowerCase();
-  if (!words) return 'Unknown';
+  if (!words) return i18n.t('popupFormat.accountUnknown');
+  if (words === 'active') return i18n.t('popupFormat.accountActive');
+  if (words === 'needs reauth') return i18n.t('popupFormat.accountNeedsReauth');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-const monthDay = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' });
-const monthDayYear = new Intl.DateTimeFormat('en-US', {
-  month: 'short',
-  day: 'numeric',
-  year: 'numeric',
-});
-const weekday = new Intl.DateTimeFormat('en-US', { weekday: 'short' });
-const fullTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+const monthDay = lazily(
+  () => new Intl.DateTimeFormat(uiLocale(), { month: 'short', day: 'numeric' }),
+);
+const monthDayYear = lazily(
+  () => new Intl.DateTimeFormat(uiLocale(), { month: 'short', day: 'numeric', year: 'numeric' }),
+);
+const weekday = lazily(() => new Intl.DateTimeFormat(uiLocale(), { weekday: 'short' }));
+const fullTime = lazily(
+  () => new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }),
+);
 
 function startOfDay(at: number): number {
   const date = new Date(at);
@@ -136,19 +165,19 @@ function startOfDay(at: number): number {
  */
 export function formatWhen(at: number, now: number): string {
   const ago = now - at;
-  if (ago < 60_000) return 'just now';
-  if (ago < 3_600_000) return `${Math.floor(ago / 60_000)} min ago`;
+  if (ago < 60_000) return i18n.t('popupFormat.justNow');
+  if (ago < 3_600_000) return i18n.t('popupFormat.minutesAgo', [Math.floor(ago / 60_000)]);
   const days = Math.round((startOfDay(now) - startOfDay(at)) / 86_400_000);
   if (days === 0) return formatClock(at);
-  if (days === 1) return `yesterday ${formatClock(at)}`;
-  if (days < 7) return `${weekday.format(at)} ${formatClock(at)}`;
-  if (new Date(at).getFullYear() === new Date(now).getFullYear()) return monthDay.format(at);
-  return monthDayYear.format(at);
+  if (days === 1) return i18n.t('popupFormat.yesterdayAt', [formatClock(at)]);
+  if (days < 7) return `${weekday().format(at)} ${formatClock(at)}`;
+  if (new Date(at).getFullYear() === new Date(now).getFullYear()) return monthDay().format(at);
+  return monthDayYear().format(at);
 }
 
 /** The full date and time, for a tooltip. */
 export function formatFullTime(at: number): string {
-  return fullTime.format(at);
+  return fullTime().format(at);
 }
 
 /** The link as an http(s) URL, or null for anything else (javascript:, data:, garbage). */

@@ -1,17 +1,19 @@
 /**
  * Plain words for the popup's LinkedIn section: when the connection ends, what each permission
- * is for, how it was made, a page's roles. Pure functions, tested on their own.
+ * is for, how it was made, a page's roles; from the catalogue (`linkedinFormat`), dates in the
+ * browser's language. Pure functions, tested on their own.
  */
+import { i18n } from '#i18n';
+import { uiLocale } from '@/lib/locale';
 import type { LinkedInConnectionSummary } from '@/lib/messaging/linkedin';
+import { ORGANIZATION_ROLES, type OrganizationRole } from '@/lib/services/linkedin/client';
 import { tokenExpiry } from '@/lib/services/linkedin/oauth';
 import { PERMISSION_PURPOSES } from '@/lib/services/linkedin/words';
-import type { Tone } from './format';
+import { lazily, type Tone } from './format';
 
-const day = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric' });
-
-function days(count: number): string {
-  return count === 1 ? '1 day' : `${count} days`;
-}
+const day = lazily(
+  () => new Intl.DateTimeFormat(uiLocale(), { month: 'short', day: 'numeric', year: 'numeric' }),
+);
 
 export interface ExpiryWords {
   /** When it ends: "Ends in 53 days (Mar 3, 2027)". */
@@ -23,8 +25,9 @@ export interface ExpiryWords {
   warn: boolean;
 }
 
-function words(when: string, tone: Tone, advice?: string): ExpiryWords {
-  return { when, text: advice ? `${when}: ${advice}` : when, tone, warn: advice !== undefined };
+/** `text`, when given, is `when` with advice (linkedinFormat.…Advice), said as a warning. */
+function words(when: string, tone: Tone, text?: string): ExpiryWords {
+  return { when, text: text ?? when, tone, warn: text !== undefined };
 }
 
 /**
@@ -36,30 +39,27 @@ export function expiryWords(
   now: number,
 ): ExpiryWords {
   const expiry = tokenExpiry(connection.expiresAt, now);
-  const date = day.format(connection.expiresAt);
-  if (!expiry) return words(`Ends ${date}`, 'neutral');
+  const date = day().format(connection.expiresAt);
+  if (!expiry) return words(i18n.t('linkedinFormat.ends', [date]), 'neutral');
   if (connection.expiryKnown) {
-    if (expiry.expired) return words(`Expired on ${date}`, 'bad', 'reconnect LinkedIn');
-    const when = `Ends in ${days(expiry.daysLeft)} (${date})`;
+    if (expiry.expired) {
+      const when = i18n.t('linkedinFormat.expiredOn', [date]);
+      return words(when, 'bad', i18n.t('linkedinFormat.expiredAdvice', [when]));
+    }
+    const when = i18n.t('linkedinFormat.endsIn', expiry.daysLeft, [expiry.daysLeft, date]);
     return expiry.warn
-      ? words(when, 'warn', 'reconnect LinkedIn before then to keep reacting')
+      ? words(when, 'warn', i18n.t('linkedinFormat.soonAdvice', [when]))
       : words(when, 'good');
   }
   if (expiry.expired) {
-    return words(
-      'May have ended (LinkedIn tokens last 60 days)',
-      'bad',
-      'reconnect LinkedIn if reactions fail',
-    );
+    const when = i18n.t('linkedinFormat.mayHaveEnded');
+    return words(when, 'bad', i18n.t('linkedinFormat.mayHaveEndedAdvice', [when]));
   }
   if (expiry.warn) {
-    return words(
-      `Ends by ${date} at the latest (in ${days(expiry.daysLeft)})`,
-      'warn',
-      'reconnect LinkedIn before then',
-    );
+    const when = i18n.t('linkedinFormat.endsBySoon', expiry.daysLeft, [expiry.daysLeft, date]);
+    return words(when, 'warn', i18n.t('linkedinFormat.soonUnknownAdvice', [when]));
   }
-  return words(`Ends by ${date} at the latest (LinkedIn tokens last 60 days)`, 'neutral');
+  return words(i18n.t('linkedinFormat.endsBy', [date]), 'neutral');
 }
 
 /** "w_member_social: react as you". */
@@ -69,13 +69,21 @@ export function scopeWords(scope: string): string {
 }
 
 export function viaWords(via: LinkedInConnectionSummary['via']): string {
-  return via === 'sign-in' ? 'Signed in with LinkedIn' : 'Pasted access token';
+  return via === 'sign-in' ? i18n.t('linkedinFormat.viaSignIn') : i18n.t('linkedinFormat.viaToken');
 }
 
-/** LinkedIn's page roles as words: "ADMINISTRATOR" → "Administrator". */
+function isOrganizationRole(role: string): role is OrganizationRole {
+  return (ORGANIZATION_ROLES as readonly string[]).includes(role);
+}
+
+/**
+ * LinkedIn's page roles as words: "ADMINISTRATOR" → "Administrator" from the catalogue; a role
+ * it does not name, from LinkedIn's code ("CONTENT_ADMIN" → "Content admin").
+ */
 export function roleWords(roles: readonly string[]): string {
   return roles
     .map((role) => {
+      if (isOrganizationRole(role)) return i18n.t(`linkedinFormat.role.${role}`);
       const words = role.replace(/_/g, ' ').toLowerCase();
       return words.charAt(0).toUpperCase() + words.slice(1);
     })

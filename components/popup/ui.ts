@@ -1,4 +1,5 @@
 /** Shared class names, so every control looks and focuses the same in light and dark. */
+import { i18n } from '#i18n';
 import type { Tone } from './format';
 
 export const focusRing =
@@ -34,5 +35,5 @@ export const TONE_DOT: Record<Tone, string> = {
 export function errorMessage(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
   if (typeof error === 'string' && error) return error;
-  return 'Something went wrong. Try again.';
+  return i18n.t('popupUi.somethingWrong');
 }

@@ -1,13 +1,13 @@
 /**
  * The extension speaks the browser's language: Chromium in German shows the options page from
- * the German catalogue (locales/de.yml), and in English from the English one; so is the
- * popup's frame.
+ * the German catalogue (locales/de.yml), and in English from the English one; so do the
+ * popup's frame and its Accounts tab.
  */
 import { rm } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { extensionPageUrl, launchBrowser } from '../support/browser';
 
-for (const { lang, title, sections, button, tabs } of [
+for (const { lang, title, sections, button, tabs, accounts } of [
   {
     lang: 'de',
     title: 'Reactbar-Einstellungen',
@@ -20,6 +20,13 @@ for (const { lang, title, sections, button, tabs } of [
     ],
     button: 'Emoji hinzufügen',
     tabs: ['Verlauf', 'Konten'],
+    accounts: {
+      forms: ['ConnectSafely-API-Schlüssel hinzufügen', 'Mit LinkedIn anmelden'],
+      keyField: 'API-Schlüssel',
+      addKey: 'Schlüssel hinzufügen',
+      empty: 'Fügen Sie zuerst Ihren ConnectSafely-API-Schlüssel ein.',
+      linkedIn: 'Verbinden Sie LinkedIn auf einem von zwei Wegen',
+    },
   },
   {
     lang: 'en',
@@ -33,6 +40,13 @@ for (const { lang, title, sections, button, tabs } of [
     ],
     button: 'Add emoji',
     tabs: ['History', 'Accounts'],
+    accounts: {
+      forms: ['Add a ConnectSafely API key', 'Sign in with LinkedIn'],
+      keyField: 'API key',
+      addKey: 'Add key',
+      empty: 'Paste your ConnectSafely API key first.',
+      linkedIn: 'Connect LinkedIn one of two ways',
+    },
   },
 ]) {
   test(`the options page and the popup in a browser set to ${lang}`, async () => {
@@ -55,6 +69,18 @@ for (const { lang, title, sections, button, tabs } of [
       await popup.goto(extensionPageUrl(extensionId, 'popup.html'));
       await expect(popup.getByRole('tab')).toHaveText(tabs);
       await expect(popup.locator('html')).toHaveAttribute('lang', lang);
+      // The Accounts tab: its forms, a field, a problem said on submit, the LinkedIn section.
+      await popup.getByRole('tab', { name: tabs[1], exact: true }).click();
+      for (const form of accounts.forms) {
+        await expect(popup.getByRole('form', { name: form, exact: true })).toBeVisible();
+      }
+      await expect(popup.getByLabel(accounts.keyField, { exact: true })).toBeVisible();
+      await popup
+        .getByRole('form', { name: accounts.forms[0], exact: true })
+        .getByRole('button', { name: accounts.addKey, exact: true })
+        .click();
+      await expect(popup.getByRole('alert')).toHaveText(accounts.empty);
+      await expect(popup.getByText(accounts.linkedIn)).toBeVisible();
     } finally {
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });

@@ -31,6 +31,21 @@ const CONVERTED = [
   'components/popup/Tabs.tsx',
   'components/popup/HistoryTab.tsx',
   'components/popup/RemoveKey.tsx',
+  // The popup's Accounts tab.
+  'components/popup/format.ts',
+  'components/popup/linkedin-format.ts',
+  'components/popup/ui.ts',
+  'components/popup/AccountsTab.tsx',
+  'components/popup/AccountList.tsx',
+  'components/popup/AddKeyForm.tsx',
+  'components/popup/KeyCard.tsx',
+  'components/popup/KeyName.tsx',
+  'components/popup/BudgetLine.tsx',
+  'components/popup/RealtimeStatus.tsx',
+  'components/popup/LinkedInSection.tsx',
+  'components/popup/LinkedInConnection.tsx',
+  'components/popup/LinkedInActors.tsx',
+  'components/popup/LinkedInConnectForms.tsx',
 ];
 
 const root = `${path.resolve('.')}/`;
