@@ -31,6 +31,16 @@ const CONVERTED = [
   'components/popup/Tabs.tsx',
   'components/popup/HistoryTab.tsx',
   'components/popup/RemoveKey.tsx',
+  // The history view and the privacy page.
+  'lib/history/words.ts',
+  'components/history/format.ts',
+  'components/history/HistoryLineRow.tsx',
+  'components/history/HistoryList.tsx',
+  'components/history/HistoryFilters.tsx',
+  'components/history/HistoryChart.tsx',
+  'components/history/HistoryView.tsx',
+  'components/history/HistoryPage.tsx',
+  'entrypoints/history/main.tsx',
 ];
 
 const root = `${path.resolve('.')}/`;
