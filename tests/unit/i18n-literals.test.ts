@@ -41,6 +41,8 @@ const CONVERTED = [
   'components/history/HistoryView.tsx',
   'components/history/HistoryPage.tsx',
   'entrypoints/history/main.tsx',
+  'entrypoints/privacy/main.tsx',
+  'entrypoints/privacy/policy.ts',
 ];
 
 const root = `${path.resolve('.')}/`;
