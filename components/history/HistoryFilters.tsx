@@ -1,12 +1,20 @@
 import { useEffect, useId, useState } from 'react';
+import { i18n } from '#i18n';
 import { focusRing, secondaryButton } from '@/components/popup/ui';
 import { type HistoryFilter, isFiltered } from '@/lib/history/filter';
-import { type LineStatus, reactionLabel } from '@/lib/history/words';
+import {
+  kindsWord,
+  type LineStatus,
+  reactionLabel,
+  statusWord,
+  TARGET_KINDS,
+} from '@/lib/history/words';
 import { REACTION_TYPES } from '@/lib/kinds/registry';
-import type { TargetKind } from '@/lib/reactions/types';
 import { actorLabel } from './format';
 
 const control = `rounded border border-gray-300 bg-white px-1.5 py-1 text-xs dark:border-gray-600 dark:bg-gray-900 ${focusRing}`;
+/** The Outcome filter's choices, in this order. */
+const FILTER_STATUSES: readonly LineStatus[] = ['applied', 'removed', 'pending', 'failed'];
 /** The search waits for a pause in typing before it reads. */
 const SEARCH_PAUSE_MS = 150;
 
@@ -41,16 +49,16 @@ export function HistoryFilters({
   const reactions = [...new Set([...REACTION_TYPES, ...values])];
 
   return (
-    <fieldset className="space-y-1.5 px-3 pt-2" aria-label="Filter the history">
+    <fieldset className="space-y-1.5 px-3 pt-2" aria-label={i18n.t('historyFilters.label')}>
       <div className="flex items-center gap-2">
         <label htmlFor={`${id}-search`} className="sr-only">
-          Search reactions
+          {i18n.t('historyFilters.searchLabel')}
         </label>
         <input
           id={`${id}-search`}
           type="search"
           value={search}
-          placeholder="Search: reaction, kind, outcome, date, text"
+          placeholder={i18n.t('historyFilters.searchPlaceholder')}
           onChange={(event) => setSearch(event.target.value)}
           className={`${control} min-w-0 flex-1`}
         />
@@ -63,47 +71,75 @@ export function HistoryFilters({
               onChange({});
             }}
           >
-            Clear filters
+            {i18n.t('historyFilters.clear')}
           </button>
         ) : null}
       </div>
       <div className="grid grid-cols-2 gap-1.5 sm:grid-cols-3">
-        <Select id={`${id}-kind`} label="Kind" value={filter.kind} onChange={set('kind')}>
-          <option value="">All kinds</option>
-          {(['message', 'post', 'comment'] satisfies TargetKind[]).map((kind) => (
+        <Select
+          id={`${id}-kind`}
+          label={i18n.t('historyFilters.kind')}
+          value={filter.kind}
+          onChange={set('kind')}
+        >
+          <option value="">{i18n.t('historyFilters.allKinds')}</option>
+          {TARGET_KINDS.map((kind) => (
             <option key={kind} value={kind}>
-              {kind[0]?.toUpperCase()}
-              {kind.slice(1)}s
+              {kindsWord(kind)}
             </option>
           ))}
         </Select>
-        <Select id={`${id}-value`} label="Reaction" value={filter.value} onChange={set('value')}>
-          <option value="">All reactions</option>
+        <Select
+          id={`${id}-value`}
+          label={i18n.t('historyFilters.reaction')}
+          value={filter.value}
+          onChange={set('value')}
+        >
+          <option value="">{i18n.t('historyFilters.allReactions')}</option>
           {reactions.map((value) => (
             <option key={value} value={value}>
               {reactionLabel(value)}
             </option>
           ))}
         </Select>
-        <Select id={`${id}-status`} label="Outcome" value={filter.status} onChange={set('status')}>
-          <option value="">All outcomes</option>
-          {(['applied', 'removed', 'pending', 'failed'] satisfies LineStatus[]).map((status) => (
+        <Select
+          id={`${id}-status`}
+          label={i18n.t('historyFilters.outcome')}
+          value={filter.status}
+          onChange={set('status')}
+        >
+          <option value="">{i18n.t('historyFilters.allOutcomes')}</option>
+          {FILTER_STATUSES.map((status) => (
             <option key={status} value={status}>
-              {status[0]?.toUpperCase()}
-              {status.slice(1)}
+              {statusWord(status)}
             </option>
           ))}
         </Select>
-        <Select id={`${id}-actor`} label="As" value={filter.actor} onChange={set('actor')}>
-          <option value="">Every account</option>
+        <Select
+          id={`${id}-actor`}
+          label={i18n.t('historyFilters.actor')}
+          value={filter.actor}
+          onChange={set('actor')}
+        >
+          <option value="">{i18n.t('historyFilters.everyAccount')}</option>
           {actors.map((actor) => (
             <option key={actor} value={actor}>
               {actorLabel(actor, actorNames)}
             </option>
           ))}
         </Select>
-        <DateInput id={`${id}-from`} label="From" value={filter.from} onChange={set('from')} />
-        <DateInput id={`${id}-to`} label="To" value={filter.to} onChange={set('to')} />
+        <DateInput
+          id={`${id}-from`}
+          label={i18n.t('historyFilters.from')}
+          value={filter.from}
+          onChange={set('from')}
+        />
+        <DateInput
+          id={`${id}-to`}
+          label={i18n.t('historyFilters.to')}
+          value={filter.to}
+          onChange={set('to')}
+        />
       </div>
     </fieldset>
   );

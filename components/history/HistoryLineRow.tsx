@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { i18n } from '#i18n';
 import { formatFullTime, formatWhen } from '@/components/popup/format';
 import {
   errorMessage,
@@ -66,9 +67,11 @@ export function HistoryLineRow({
           </time>
         </div>
         <p className={`${mutedText} truncate`}>
-          as {actorLabel(line.actor, actors)}
-          {line.source === 'remote' ? ' · from another device' : ''}
-          {line.snippet ? <span className="italic"> · “{line.snippet}”</span> : null}
+          {i18n.t('historyLine.actor', [actorLabel(line.actor, actors)])}
+          {line.source === 'remote' ? ` · ${i18n.t('historyLine.remote')}` : ''}
+          {line.snippet ? (
+            <span className="italic"> · {i18n.t('historyLine.snippet', [line.snippet])}</span>
+          ) : null}
         </p>
         <div className="flex items-baseline justify-between gap-2">
           <p className={`min-w-0 text-xs ${TONE_TEXT[STATUS_TONE[status]]}`}>
@@ -80,12 +83,12 @@ export function HistoryLineRow({
                 type="button"
                 className={secondaryButton}
                 aria-disabled={undo.isPending}
-                aria-label={`Undo: ${what}, ${formatFullTime(line.at)}`}
+                aria-label={i18n.t('historyLine.undoLabel', [what, formatFullTime(line.at)])}
                 onClick={() => {
                   if (!undo.isPending && line.id !== undefined) undo.mutate(line.id);
                 }}
               >
-                Undo
+                {i18n.t('historyLine.undo')}
                 <span className="sr-only">
                   : {what}, {formatFullTime(line.at)}
                 </span>
@@ -96,9 +99,10 @@ export function HistoryLineRow({
                 href={url}
                 target="_blank"
                 rel="noopener noreferrer"
+                aria-label={i18n.t(`historyLine.openLabel.${line.kind}`)}
                 className={`rounded text-xs text-brand underline dark:text-blue-300 ${focusRing}`}
               >
-                Open<span className="sr-only"> the {line.kind} on LinkedIn (new tab)</span>
+                {i18n.t('historyLine.open')}
               </a>
             ) : null}
           </span>
@@ -110,7 +114,9 @@ export function HistoryLineRow({
         ) : null}
         {undo.isSuccess ? (
           <p role="status" className={mutedText}>
-            Undone: {undo.data.request.react ? 'reacting again' : 'removing the reaction'}…
+            {undo.data.request.react
+              ? i18n.t('historyLine.undoneReact')
+              : i18n.t('historyLine.undoneRemove')}
           </p>
         ) : null}
       </div>

@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
+import { i18n } from '#i18n';
 import { focusRing, mutedText } from '@/components/popup/ui';
 import { useNow } from '@/components/popup/useNow';
 import { startOfLocalDay } from '@/lib/history/words';
@@ -52,7 +53,7 @@ export function HistoryList({
   return (
     <section
       ref={scroller}
-      aria-label="Reaction history"
+      aria-label={i18n.t('history.title')}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: lets keyboard users scroll the list.
       tabIndex={0}
       className={`overflow-y-auto ${focusRing}`}
@@ -84,7 +85,9 @@ export function HistoryList({
           );
         })}
       </ul>
-      {loadingMore ? <p className={`${mutedText} px-3 py-2`}>Loading more…</p> : null}
+      {loadingMore ? (
+        <p className={`${mutedText} px-3 py-2`}>{i18n.t('history.loadingMore')}</p>
+      ) : null}
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { HistoryView } from './HistoryView';
 import { useHistoryBroadcasts } from './queries';
 
@@ -6,7 +7,7 @@ export function HistoryPage() {
   useHistoryBroadcasts();
   return (
     <main className="mx-auto max-w-3xl py-4">
-      <h1 className="px-3 pb-2 text-xl font-bold">Reaction history</h1>
+      <h1 className="px-3 pb-2 text-xl font-bold">{i18n.t('history.title')}</h1>
       <HistoryView variant="page" />
     </main>
   );

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { formatCount } from '@/components/popup/format';
 import {
   alertText,
@@ -55,14 +56,12 @@ export function HistoryView({ variant }: { variant: 'popup' | 'page' }) {
 
   // Exact when the index counted the filter's lines, else what is loaded so far ("60+").
   const count = total !== undefined ? total + (pending.data?.length ?? 0) : shown.length;
-  const more = hasNextPage && total === undefined ? '+' : '';
+  const more = Boolean(hasNextPage) && total === undefined;
   const summary = lines.isPending
-    ? 'Loading your reactions…'
+    ? i18n.t('history.loading')
     : lines.isPlaceholderData
-      ? 'Searching…'
-      : `${formatCount(count)}${more} ${count === 1 && !more ? 'reaction' : 'reactions'}${
-          isFiltered(filter) ? ' match' : ''
-        }, newest first`;
+      ? i18n.t('history.searching')
+      : summaryWords(count, more, isFiltered(filter));
 
   return (
     <div className="flex flex-col">
@@ -79,7 +78,7 @@ export function HistoryView({ variant }: { variant: 'popup' | 'page' }) {
           aria-disabled={exporting.isPending}
           onClick={() => !exporting.isPending && exporting.mutate('csv')}
         >
-          Export CSV
+          {i18n.t('historyExport.csv')}
         </button>
         <button
           type="button"
@@ -87,7 +86,7 @@ export function HistoryView({ variant }: { variant: 'popup' | 'page' }) {
           aria-disabled={exporting.isPending}
           onClick={() => !exporting.isPending && exporting.mutate('json')}
         >
-          Export JSON
+          {i18n.t('historyExport.json')}
         </button>
         <button
           type="button"
@@ -95,7 +94,7 @@ export function HistoryView({ variant }: { variant: 'popup' | 'page' }) {
           aria-expanded={chartOpen}
           onClick={() => setChartOpen(!chartOpen)}
         >
-          {chartOpen ? 'Hide chart' : 'Chart'}
+          {chartOpen ? i18n.t('history.hideChart') : i18n.t('history.chart')}
         </button>
         {variant === 'popup' ? (
           <button
@@ -105,25 +104,30 @@ export function HistoryView({ variant }: { variant: 'popup' | 'page' }) {
               void browser.tabs.create({ url: browser.runtime.getURL('/history.html') })
             }
           >
-            Open in a tab
+            {i18n.t('history.openInTab')}
           </button>
         ) : null}
         <ClearHistory />
       </div>
       <p role="status" className={`${mutedText} px-3 pt-1`}>
         {exporting.isPending
-          ? 'Exporting…'
+          ? i18n.t('historyExport.exporting')
           : exporting.isSuccess
-            ? `Exported ${formatCount(exporting.data.count)} lines as ${exporting.data.name}`
+            ? i18n.t('historyExport.done', exporting.data.count, [
+                formatCount(exporting.data.count),
+                exporting.data.name,
+              ])
             : ''}
       </p>
       {exporting.isError ? (
         <p role="alert" className={`${alertText} px-3`}>
-          The export failed: {errorMessage(exporting.error)}
+          {i18n.t('historyExport.failed', [errorMessage(exporting.error)])}
         </p>
       ) : null}
       {chartOpen ? (
-        <Suspense fallback={<p className={`${mutedText} px-3`}>Loading the chart…</p>}>
+        <Suspense
+          fallback={<p className={`${mutedText} px-3`}>{i18n.t('history.loadingChart')}</p>}
+        >
           <HistoryChart />
         </Suspense>
       ) : null}
@@ -133,17 +137,15 @@ export function HistoryView({ variant }: { variant: 'popup' | 'page' }) {
       {lines.isError ? (
         <div className="space-y-2 p-3">
           <p role="alert" className={alertText}>
-            Could not read the history: {lines.error.message}
+            {i18n.t('history.readFailed', [lines.error.message])}
           </p>
           <button type="button" onClick={() => void lines.refetch()} className={secondaryButton}>
-            Try again
+            {i18n.t('history.tryAgain')}
           </button>
         </div>
       ) : !lines.isPending && rows.length === 0 ? (
         <p className="p-4 text-sm text-gray-700 dark:text-gray-300">
-          {isFiltered(filter)
-            ? 'No reaction matches these filters.'
-            : 'No reactions yet. Hover a LinkedIn message or post and click a reaction.'}
+          {isFiltered(filter) ? i18n.t('history.noMatch') : i18n.t('history.empty')}
         </p>
       ) : (
         <HistoryList
@@ -156,6 +158,22 @@ export function HistoryView({ variant }: { variant: 'popup' | 'page' }) {
       )}
     </div>
   );
+}
+
+/**
+ * "4 reactions, newest first", "1 reaction matches, …" under filters, "60+ reactions, …" while
+ * more lines may follow the ones loaded.
+ */
+function summaryWords(count: number, more: boolean, filtered: boolean): string {
+  const shown: [string] = [formatCount(count)];
+  if (more) {
+    return filtered
+      ? i18n.t('history.summaryMoreMatching', shown)
+      : i18n.t('history.summaryMore', shown);
+  }
+  return filtered
+    ? i18n.t('history.summaryMatching', count, shown)
+    : i18n.t('history.summary', count, shown);
 }
 
 /** "Clear history…", then a confirmation that says what goes. */
@@ -178,20 +196,19 @@ function ClearHistory() {
           queueMicrotask(() => cancel.current?.focus());
         }}
       >
-        Clear history…
+        {i18n.t('history.clear')}
       </button>
     );
   }
   return (
     <div
       role="alertdialog"
-      aria-label="Clear history"
+      aria-label={i18n.t('history.clearTitle')}
       aria-describedby="clear-history-words"
       className="w-full space-y-1.5 rounded border border-red-300 p-2 dark:border-red-800"
     >
       <p id="clear-history-words" className="text-xs">
-        Delete every line of the history, and any text snippets kept with them? Your reactions on
-        LinkedIn stay as they are. This cannot be undone.
+        {i18n.t('history.clearQuestion')}
       </p>
       <div className="flex gap-2">
         <button
@@ -200,7 +217,7 @@ function ClearHistory() {
           aria-disabled={clear.isPending}
           onClick={() => !clear.isPending && clear.mutate()}
         >
-          Delete all lines
+          {i18n.t('history.clearConfirm')}
         </button>
         <button
           ref={cancel}
@@ -208,7 +225,7 @@ function ClearHistory() {
           className={secondaryButton}
           onClick={() => setAsking(false)}
         >
-          Cancel
+          {i18n.t('history.cancel')}
         </button>
       </div>
       {clear.isError ? (

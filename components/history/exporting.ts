@@ -1,4 +1,10 @@
-/** Export of the filtered lines: read chunk by chunk, written as one file, downloaded. */
+/**
+ * Export of the filtered lines: read chunk by chunk, written as one file, downloaded. The file's
+ * name, its columns (CSV) and fields (JSON), and the `action` and `outcome` values stay English
+ * whatever the browser's language (lib/history/export.ts): a data format that spreadsheets and
+ * scripts read, the same for every member. Only the words around it (buttons, the "Exported …"
+ * status) come from the catalogue.
+ */
 import { forEachMatching, pendingLines } from '@/lib/db/history';
 import { exportFileName, toCsv, toJson } from '@/lib/history/export';
 import type { HistoryFilter } from '@/lib/history/filter';

@@ -1,23 +1,27 @@
-/** Words for history lines: what, as whom, where it opens. Pure. */
-import { type HistoryLine, reactionName, STATUS_WORDS, statusOf } from '@/lib/history/words';
+/** Words for history lines: what, as whom, where it opens, which day. Pure (the catalogue aside). */
+import { i18n } from '#i18n';
+import { type HistoryLine, reactionName, statusOf, statusWord } from '@/lib/history/words';
+import { uiLocale } from '@/lib/locale';
 
-/** "Reacted 👍 on a message", "Removed Celebrate from a post", "Reacting Love on a comment…". */
+/** "Reacted 👍 on a message", "Removed Celebrate from a post", "Reacting Love on a comment". */
 export function describeLine(line: Pick<HistoryLine, 'kind' | 'value' | 'react' | 'outcome'>) {
-  const what = reactionName(line);
+  const what: [string] = [reactionName(line)];
   if (line.outcome === 'pending') {
     return line.react
-      ? `Reacting ${what} on a ${line.kind}`
-      : `Removing ${what} from a ${line.kind}`;
+      ? i18n.t(`historyLine.reacting.${line.kind}`, what)
+      : i18n.t(`historyLine.removing.${line.kind}`, what);
   }
-  return line.react ? `Reacted ${what} on a ${line.kind}` : `Removed ${what} from a ${line.kind}`;
+  return line.react
+    ? i18n.t(`historyLine.reacted.${line.kind}`, what)
+    : i18n.t(`historyLine.removed.${line.kind}`, what);
 }
 
 /** The outcome in words: "Applied", "Removed", "Pending", "Failed: <why>". */
 export function outcomeWords(line: Pick<HistoryLine, 'outcome' | 'react' | 'error'>): string {
   const status = statusOf(line);
-  if (status === 'failed') return line.error ? `Failed: ${line.error}` : 'Failed';
-  if (status === 'pending' && line.error) return `Pending (${line.error}, retrying)`;
-  return STATUS_WORDS[status];
+  if (status === 'failed' && line.error) return i18n.t('historyLine.failedBecause', [line.error]);
+  if (status === 'pending' && line.error) return i18n.t('historyLine.pendingBecause', [line.error]);
+  return statusWord(status);
 }
 
 /**
@@ -28,9 +32,9 @@ export function actorLabel(actor: string, known?: ReadonlyMap<string, string>): 
   const label = known?.get(actor);
   if (label) return label;
   const page = actor.match(/^urn:li:organization:(\d+)$/);
-  if (page) return `LinkedIn page ${page[1]}`;
-  if (actor.startsWith('urn:li:person:')) return 'You on LinkedIn';
-  return `ConnectSafely account …${actor.slice(-6)}`;
+  if (page?.[1]) return i18n.t('historyLine.actorPage', [page[1]]);
+  if (actor.startsWith('urn:li:person:')) return i18n.t('historyLine.actorYou');
+  return i18n.t('historyLine.actorAccount', [actor.slice(-6)]);
 }
 
 /** Where a line opens: the message's thread, the post, or the post scrolled to the comment. */
@@ -46,17 +50,21 @@ export function openUrl(line: Pick<HistoryLine, 'kind' | 'urn' | 'link'>): strin
   return url.href;
 }
 
-const dayHeading = new Intl.DateTimeFormat('en-US', {
-  weekday: 'long',
-  month: 'long',
-  day: 'numeric',
-  year: 'numeric',
-});
+let dayHeading: Intl.DateTimeFormat | undefined;
 
-/** "Today", "Yesterday", or "Tuesday, November 3, 2026". */
+/**
+ * "Today", "Yesterday", or "Tuesday, November 3, 2026" ("Dienstag, 3. November 2026"), in the
+ * catalogue's language (made on first use, once the locale can be read).
+ */
 export function dayLabel(dayStartAt: number, todayStartAt: number): string {
   const days = Math.round((todayStartAt - dayStartAt) / 86_400_000);
-  if (days === 0) return 'Today';
-  if (days === 1) return 'Yesterday';
+  if (days === 0) return i18n.t('history.today');
+  if (days === 1) return i18n.t('history.yesterday');
+  dayHeading ??= new Intl.DateTimeFormat(uiLocale(), {
+    weekday: 'long',
+    month: 'long',
+    day: 'numeric',
+    year: 'numeric',
+  });
   return dayHeading.format(dayStartAt);
 }

@@ -1,7 +1,9 @@
 /**
  * The words a history line is shown, searched and exported with: LinkedIn's reaction names,
- * kinds and outcomes. Pure, and shared by the popup, the history page and the export.
+ * kinds and outcomes. Pure (the catalogue aside), and shared by the popup, the history page and
+ * the export. What the member reads comes from the catalogue; STATUS_WORDS stays English, as data.
  */
+import { i18n } from '#i18n';
 import { isReactionType, REACTION_EMOJI, reactionTypeName } from '../reactions/linkedin-names';
 import type { HistoryEntry, TargetKind } from '../reactions/types';
 
@@ -32,6 +34,11 @@ export function statusOf(line: Pick<HistoryLine, 'outcome' | 'react'>): LineStat
   return line.react ? 'applied' : 'removed';
 }
 
+/**
+ * The outcomes in English, whatever the browser's language: the export's `outcome` column
+ * (lower-cased; a data format, like its column names) and the search's words (which the `byWord`
+ * index stores, so they cannot change with the language). What the member reads is statusWord.
+ */
 export const STATUS_WORDS: Readonly<Record<LineStatus, string>> = {
   applied: 'Applied',
   removed: 'Removed',
@@ -39,16 +46,26 @@ export const STATUS_WORDS: Readonly<Record<LineStatus, string>> = {
   pending: 'Pending',
 };
 
+/** An outcome as the member reads it: "Applied" ("Ausgeführt" in German). */
+export function statusWord(status: LineStatus): string {
+  return i18n.t(`historyLine.status.${status}`);
+}
+
+/** A kind as the Kind filter offers it: "Posts" ("Beiträge"). */
+export function kindsWord(kind: TargetKind): string {
+  return i18n.t(`historyFilters.kinds.${kind}`);
+}
+
 /** An emoji for messages, LinkedIn's name ("Celebrate") for post and comment reactions. */
 export function reactionName(line: Pick<HistoryLine, 'kind' | 'value'>): string {
   if (line.kind === 'message') return line.value;
   return linkedInName(line.value) || humanize(line.value);
 }
 
-/** An unknown type in words: "MAYBE" → "Maybe". */
+/** An unknown type in words: "MAYBE" → "Maybe" (LinkedIn's own word, untranslated). */
 function humanize(value: string): string {
   const words = value.trim().replace(/[_-]+/g, ' ').toLowerCase();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Unknown';
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : i18n.t('historyLine.unknown');
 }
 
 /** The big symbol at the start of a line. */

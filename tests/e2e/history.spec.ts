@@ -3,6 +3,7 @@
  * emulator. Undo goes through the engine like a click, so the emulator and the LinkedIn page
  * agree afterwards; filters, export and clearing read and write the real store.
  */
+// First: lib/ reads the catalogue through the browser's i18n, which Node lacks.
 import '../support/node-i18n';
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Locator, Page } from '@playwright/test';

@@ -1,13 +1,44 @@
 /**
  * The extension speaks the browser's language: Chromium in German shows the options page from
- * the German catalogue (locales/de.yml), and in English from the English one; so do the
- * popup's frame and its Accounts tab.
+ * the German catalogue (locales/de.yml), and in English from the English one; so are the
+ * popup's frame and its Accounts tab, the history page (with a line written to its IndexedDB)
+ * and the privacy page (PRIVACY.de.md in German).
  */
 import { rm } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { extensionPageUrl, launchBrowser } from '../support/browser';
 
-for (const { lang, title, sections, button, tabs, accounts } of [
+/** One applied Celebrate on a post, a minute ago, as the engine writes a history line. */
+async function seedOneLine(page: Page, at: number): Promise<void> {
+  await page.evaluate(async (at) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('reactbar');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tx = db.transaction('history', 'readwrite');
+    tx.objectStore('history').add({
+      at,
+      service: 'linkedin',
+      kind: 'post',
+      urn: 'urn:li:activity:7402115930461724672',
+      value: 'PRAISE',
+      react: true,
+      actor: 'urn:li:person:demo',
+      source: 'own',
+      outcome: 'applied',
+      link: 'https://www.linkedin.com/feed/update/urn:li:activity:7402115930461724672/',
+      words: [],
+    });
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, at);
+}
+
+for (const { lang, title, sections, button, tabs, accounts, history, privacy } of [
   {
     lang: 'de',
     title: 'Reactbar-Einstellungen',
@@ -27,6 +58,19 @@ for (const { lang, title, sections, button, tabs, accounts } of [
       empty: 'Fügen Sie zuerst Ihren ConnectSafely-API-Schlüssel ein.',
       linkedIn: 'Verbinden Sie LinkedIn auf einem von zwei Wegen',
     },
+    history: {
+      title: 'Reactbar-Verlauf',
+      heading: 'Reaktionsverlauf',
+      kind: 'Art',
+      empty: 'Noch keine Reaktionen.',
+      summary: '1 Reaktion, neueste zuerst',
+      line: 'Mit „Applaus“ auf einen Beitrag reagiert',
+      outcome: 'Ausgeführt',
+      actor: 'als Sie auf LinkedIn',
+      today: 'Heute',
+      yesterday: 'Gestern',
+    },
+    privacy: { title: 'Reactbar-Datenschutzerklärung', section: 'Was gespeichert wird und wo' },
   },
   {
     lang: 'en',
@@ -47,9 +91,22 @@ for (const { lang, title, sections, button, tabs, accounts } of [
       empty: 'Paste your ConnectSafely API key first.',
       linkedIn: 'Connect LinkedIn one of two ways',
     },
+    history: {
+      title: 'Reactbar history',
+      heading: 'Reaction history',
+      kind: 'Kind',
+      empty: 'No reactions yet.',
+      summary: '1 reaction, newest first',
+      line: 'Reacted Celebrate on a post',
+      outcome: 'Applied',
+      actor: 'as You on LinkedIn',
+      today: 'Today',
+      yesterday: 'Yesterday',
+    },
+    privacy: { title: 'Reactbar privacy policy', section: 'What is stored, and where' },
   },
 ]) {
-  test(`the options page and the popup in a browser set to ${lang}`, async () => {
+  test(`the options page, the popup, the history and the privacy page in a browser set to ${lang}`, async () => {
     const { context, extensionId, userDataDir } = await launchBrowser({ lang });
     try {
       if (!extensionId) throw new Error('The extension did not load');
@@ -81,6 +138,36 @@ for (const { lang, title, sections, button, tabs, accounts } of [
         .click();
       await expect(popup.getByRole('alert')).toHaveText(accounts.empty);
       await expect(popup.getByText(accounts.linkedIn)).toBeVisible();
+
+      // The history page: empty, then with one line.
+      const historyPage = await context.newPage();
+      await historyPage.goto(`chrome-extension://${extensionId}/history.html`);
+      await expect(historyPage.getByRole('heading', { level: 1 })).toHaveText(history.heading);
+      await expect(historyPage).toHaveTitle(history.title);
+      await expect(historyPage.locator('html')).toHaveAttribute('lang', lang);
+      await expect(historyPage.getByLabel(history.kind, { exact: true })).toBeVisible();
+      await expect(historyPage.getByText(history.empty)).toBeVisible();
+      const at = Date.now() - 60_000;
+      await seedOneLine(historyPage, at);
+      await historyPage.reload();
+      await expect(historyPage.getByTestId('history-summary')).toHaveText(history.summary);
+      const line = historyPage.getByTestId('history-list').locator('li:has([data-status])');
+      await expect(line.getByTestId('history-what')).toHaveText(history.line);
+      await expect(line).toContainText(history.outcome);
+      await expect(line).toContainText(history.actor);
+      // A minute ago is yesterday just after midnight.
+      const today = new Date(at).toDateString() === new Date().toDateString();
+      await expect(historyPage.getByTestId('history-list').locator('h3')).toHaveText(
+        today ? history.today : history.yesterday,
+      );
+
+      // The privacy page: the policy in the catalogue's language.
+      const policy = await context.newPage();
+      await policy.goto(`chrome-extension://${extensionId}/privacy.html`);
+      await expect(policy.getByRole('heading', { level: 1 })).toHaveText(privacy.title);
+      await expect(policy).toHaveTitle(privacy.title);
+      await expect(policy.locator('html')).toHaveAttribute('lang', lang);
+      await expect(policy.getByRole('heading', { level: 2 }).first()).toHaveText(privacy.section);
     } finally {
       await context.close();
       await rm(userDataDir, { recursive: true, force: true });

@@ -46,6 +46,18 @@ const CONVERTED = [
   'components/popup/LinkedInConnection.tsx',
   'components/popup/LinkedInActors.tsx',
   'components/popup/LinkedInConnectForms.tsx',
+  // The history view and the privacy page.
+  'lib/history/words.ts',
+  'components/history/format.ts',
+  'components/history/HistoryLineRow.tsx',
+  'components/history/HistoryList.tsx',
+  'components/history/HistoryFilters.tsx',
+  'components/history/HistoryChart.tsx',
+  'components/history/HistoryView.tsx',
+  'components/history/HistoryPage.tsx',
+  'entrypoints/history/main.tsx',
+  'entrypoints/privacy/main.tsx',
+  'entrypoints/privacy/policy.ts',
 ];
 
 const root = `${path.resolve('.')}/`;
