@@ -19,11 +19,19 @@ export default defineConfig({
       },
       {
         // The model-based fault test: the engine and the services' clients, in plain Node.
-        resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
+        // Their notices come from the catalogue (#i18n, WXT's generated module), read through
+        // the English catalogue standing in for the browser's (tests/model/i18n.ts).
+        resolve: {
+          alias: {
+            '@': fileURLToPath(new URL('.', import.meta.url)),
+            '#i18n': fileURLToPath(new URL('.wxt/i18n/index.ts', import.meta.url)),
+          },
+        },
         test: {
           name: 'model',
           include: ['tests/model/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/model/i18n.ts'],
         },
       },
       {

@@ -9,6 +9,7 @@
  * it against the emulator and a scripted auth window.
  */
 
+import { i18n } from '#i18n';
 import { type Failure, ServiceError } from '../engine/types';
 import type {
   ConnectLinkedInTokenRequest,
@@ -69,28 +70,52 @@ const DAY_MS = 86_400_000;
 /** A sign-in window the member left open longer than this no longer blocks a new one. */
 const SIGN_IN_STALE_MS = 15 * 60_000;
 
-/** The words of failures that are the background's own (no LinkedIn answer behind them). */
+/**
+ * The words of failures that are the background's own (no LinkedIn answer behind them), from the
+ * catalogue (`linkedinConnectFailure`, `linkedinRow`) when read.
+ */
 export const CONNECT_WORDS = {
-  noApp: "Enter your LinkedIn app's client id and client secret first.",
-  busy: 'A LinkedIn sign-in window is already open. Finish it there, or close it first.',
-  windowClosed:
-    'The sign-in window closed before LinkedIn answered, so LinkedIn is not connected. If it closed by itself, check the OAuth URL in Options and your connection.',
-  notConnected: 'LinkedIn is not connected.',
-  notYourPage:
-    'LinkedIn does not list you as an administrator or poster of that page, so Reactbar cannot react as it.',
-  notYou: 'Reactbar reacts as the connected member or a page they manage, no one else.',
-  noRedirect: 'This browser cannot run "Sign in with LinkedIn". Paste an access token instead.',
+  get noApp() {
+    return i18n.t('linkedinConnectFailure.noApp');
+  },
+  get busy() {
+    return i18n.t('linkedinConnectFailure.busy');
+  },
+  get windowClosed() {
+    return i18n.t('linkedinConnectFailure.windowClosed');
+  },
+  get notConnected() {
+    return i18n.t('linkedinConnectFailure.notConnected');
+  },
+  get notYourPage() {
+    return i18n.t('linkedinConnectFailure.notYourPage');
+  },
+  get notYou() {
+    return i18n.t('linkedinConnectFailure.notYou');
+  },
+  get noRedirect() {
+    return i18n.t('linkedinConnectFailure.noRedirect');
+  },
+  /** Signing in failed for a reason without words of its own. */
+  get signInFailed() {
+    return i18n.t('linkedinConnectFailure.signInFailed');
+  },
+  /** The row's words for the member themself, as whom it reacts. */
+  get you() {
+    return i18n.t('linkedinRow.you');
+  },
   /** The row's words for a page whose name LinkedIn did not give. */
-  unnamedPage: 'a page you manage',
-} as const;
+  get unnamedPage() {
+    return i18n.t('linkedinRow.unnamedPage');
+  },
+};
 
 const ORGANIZATION_PREFIX = 'urn:li:organization:';
 
 /** Why the member's pages could not be listed, in words that say what to do. */
 function pagesWords(failure: Failure): string {
-  if (failure.kind === 'permission-missing') {
-    return 'To react as a page you manage, sign in with LinkedIn again with "Also react as pages I manage" (the connection lacks rw_organization_admin, to list your pages).';
-  }
+  if (failure.kind === 'permission-missing')
+    return i18n.t('linkedinConnectFailure.pagesPermission');
   return connectFailureWords('list-pages', failure);
 }
 
@@ -161,7 +186,7 @@ export function createLinkedInConnector(deps: LinkedInConnectorDeps) {
     if (error === undefined) {
       if (await vault.markAccepted(token.id, now())) deps.changed();
     } else if (error instanceof ServiceError && error.failure.kind === 'credential-refused') {
-      if (await vault.markRefused(token.id, vault.TOKEN_REFUSED_WORDS)) deps.changed();
+      if (await vault.markRefused(token.id, vault.tokenRefusedWords())) deps.changed();
     }
   }
 
@@ -271,9 +296,7 @@ export function createLinkedInConnector(deps: LinkedInConnectorDeps) {
         });
       } catch (error) {
         const message =
-          error instanceof LinkedInConnectError
-            ? error.message
-            : 'Signing in with LinkedIn failed. Try again.';
+          error instanceof LinkedInConnectError ? error.message : CONNECT_WORDS.signInFailed;
         setSignIn({ state: 'failed', message, at: now() });
         throw error instanceof LinkedInConnectError ? error : new LinkedInConnectError(message);
       }
@@ -309,7 +332,9 @@ export function createLinkedInConnector(deps: LinkedInConnectorDeps) {
       const actor = await vault.actorFor(token);
       const summary = vault.summarizeConnection(token, actor);
       return {
-        reactsAs: actor.startsWith(ORGANIZATION_PREFIX) ? await pageName(token, actor) : 'you',
+        reactsAs: actor.startsWith(ORGANIZATION_PREFIX)
+          ? await pageName(token, actor)
+          : CONNECT_WORDS.you,
         warning: rowWarningWords({
           refused: token.status === 'refused',
           expiry: tokenExpiry(summary.expiresAt, now()),

@@ -8,6 +8,7 @@
  * `urn:li:person:<sub>` and their name, like the pages' names, is fetched when shown.
  */
 
+import { i18n } from '#i18n';
 import type { StoredLinkedInApp, StoredLinkedInToken } from '../db/items';
 import { linkedinActor, linkedinApp, linkedinToken } from '../db/items';
 import type { Identity, NotReady } from '../engine/types';
@@ -24,9 +25,10 @@ export type { StoredLinkedInApp, StoredLinkedInToken };
 export const TOKEN_LIFETIME_DAYS = 60;
 const DAY_MS = 86_400_000;
 
-/** Plain words for a connection LinkedIn stopped accepting. */
-export const TOKEN_REFUSED_WORDS =
-  'LinkedIn no longer accepts this connection (it expired or was revoked). Reconnect LinkedIn.';
+/** Plain words for a connection LinkedIn stopped accepting, from the catalogue. */
+export function tokenRefusedWords(): string {
+  return i18n.t('linkedinConnectFailure.connectionRefused');
+}
 
 // Read on every click and every view request: kept in memory, written through.
 let tokenCache: Promise<StoredLinkedInToken | null> | undefined;

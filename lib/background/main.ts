@@ -4,6 +4,7 @@
  * (a message, an alarm) is not missed.
  */
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
 import type { KeySummary } from '../accounts/types';
 import { applyRetention, clearHistory, forgetSnippets, getHistoryLine } from '../db/history';
 import { historyRetention } from '../db/items';
@@ -59,7 +60,7 @@ export function startBackground(): void {
     identity: linkedInVault.linkedInIdentity,
     clientFor: linkedInForTokenId,
     tokenRefused: (tokenId) => {
-      void linkedInVault.markRefused(tokenId, linkedInVault.TOKEN_REFUSED_WORDS).then((changed) => {
+      void linkedInVault.markRefused(tokenId, linkedInVault.tokenRefusedWords()).then((changed) => {
         if (changed) accountsChanged();
       });
     },
@@ -86,8 +87,9 @@ export function startBackground(): void {
     statesChanged: (realtimeStates) =>
       void toExtensionPages('accountsChanged', { realtime: realtimeStates }),
     keyRefused: (keyId) => {
-      const message = 'The realtime service refused this key. Re-check it.';
-      void keys.markKeyRefused(keyId, message).then(accountsChanged);
+      void keys
+        .markKeyRefused(keyId, i18n.t('connectSafelyKey.realtimeRefused'))
+        .then(accountsChanged);
     },
   });
 
@@ -113,7 +115,7 @@ export function startBackground(): void {
   });
 
   async function summary(key: Awaited<ReturnType<typeof keys.getKey>>): Promise<KeySummary> {
-    if (!key) throw new keys.KeyError('That key is no longer stored.');
+    if (!key) throw new keys.KeyError(i18n.t('connectSafelyKey.gone'));
     return keys.summarize(key, realtime.stateOf(key.id));
   }
 
@@ -168,7 +170,7 @@ export function startBackground(): void {
   });
   handle('recheckKey', async ({ keyId }) => {
     const client = await connectSafelyForKeyId(keyId);
-    if (!client) throw new keys.KeyError('That key is no longer stored.');
+    if (!client) throw new keys.KeyError(i18n.t('connectSafelyKey.gone'));
     const key = await keys.recheckKey(keyId, client);
     accountsChanged();
     return summary(key);
@@ -197,21 +199,17 @@ export function startBackground(): void {
   const backends: Record<string, Backend> = { connectsafely: connectSafely, linkedin: linkedIn };
   handle('undoReaction', async ({ id }) => {
     const line = await getHistoryLine(id);
-    if (!line) return { accepted: false, message: 'That line is no longer in the history.' };
+    if (!line) return { accepted: false, message: i18n.t('undoRefused.lineGone') };
     const identity = await backends[KINDS[line.kind].service]?.identity();
     if (!identity || !('actor' in identity)) {
-      return { accepted: false, message: 'Connect the account this reaction was made with first.' };
+      return { accepted: false, message: i18n.t('undoRefused.connectFirst') };
     }
     if (identity.actor !== line.actor) {
-      return {
-        accepted: false,
-        message:
-          'This reaction was made as another account or page. Choose it in Accounts to undo it.',
-      };
+      return { accepted: false, message: i18n.t('undoRefused.otherActor') };
     }
     const { views } = await engine.views([line.urn]);
     const request = undoRequest(line, views[0] ?? { active: [] });
-    if (!request) return { accepted: false, message: 'This line cannot be undone.' };
+    if (!request) return { accepted: false, message: i18n.t('undoRefused.cannotUndo') };
     const keep = line.snippet !== undefined && (await keepSnippets);
     const outcome = await engine.react(keep ? { ...request, snippet: line.snippet } : request);
     return outcome.accepted

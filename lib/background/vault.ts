@@ -2,6 +2,7 @@
  * ConnectSafely keys and the default account, in the extension's IndexedDB. Only the
  * background imports this module; what leaves it is a KeySummary with the key masked.
  */
+import { i18n } from '#i18n';
 import type {
   AccountSummary,
   DefaultAccount,
@@ -15,7 +16,7 @@ import { ServiceError } from '../engine/types';
 import type { FailureKind } from '../reactions/types';
 import type { ConnectSafelyClient } from '../services/connectsafely/client';
 
-/** Plain words for the user, never the key itself. */
+/** Plain words for the user (from the catalogue, `connectSafelyKey`), never the key itself. */
 export class KeyError extends Error {
   override name = 'KeyError';
 }
@@ -42,7 +43,7 @@ export async function getKey(keyId: string): Promise<StoredKey | undefined> {
 
 async function requireKey(keyId: string): Promise<StoredKey> {
   const key = await getKey(keyId);
-  if (!key) throw new KeyError('That key is no longer stored.');
+  if (!key) throw new KeyError(i18n.t('connectSafelyKey.gone'));
   return key;
 }
 
@@ -55,11 +56,11 @@ export async function addKey(
 ): Promise<StoredKey> {
   const existing = await listKeys();
   if (existing.some((key) => key.apiKey === apiKey))
-    throw new KeyError('That key is already stored.');
+    throw new KeyError(i18n.t('connectSafelyKey.duplicate'));
   const accounts = await checkAccounts(clientFor(apiKey));
   const key: StoredKey = {
     id: crypto.randomUUID(),
-    label: label || `Key ${existing.length + 1}`,
+    label: label || i18n.t('connectSafelyKey.defaultLabel', [String(existing.length + 1)]),
     apiKey,
     addedAt: now,
     checkedAt: now,
@@ -146,7 +147,7 @@ export function getDefaultAccount(): Promise<DefaultAccount | null> {
 export async function setDefaultAccount(choice: DefaultAccount): Promise<void> {
   const key = await requireKey(choice.keyId);
   if (!key.accounts.some((account) => account.id === choice.accountId)) {
-    throw new KeyError('That account does not belong to this key.');
+    throw new KeyError(i18n.t('connectSafelyKey.notItsAccount'));
   }
   await defaultAccount.set(choice);
   defaultAccountCache = Promise.resolve(choice);
@@ -155,18 +156,19 @@ export async function setDefaultAccount(choice: DefaultAccount): Promise<void> {
 async function checkAccounts(client: ConnectSafelyClient): Promise<AccountSummary[]> {
   try {
     const accounts = await client.accounts();
-    if (accounts.length === 0)
-      throw new KeyError('ConnectSafely accepted the key, but it has no LinkedIn accounts.');
+    if (accounts.length === 0) throw new KeyError(i18n.t('connectSafelyKey.noAccounts'));
     return accounts;
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
-    const messages: Partial<Record<FailureKind, string>> = {
-      'credential-refused':
-        'ConnectSafely refused this key (401). Check that you copied all of it.',
-      offline:
-        'ConnectSafely could not be reached. Check your connection and the API URL in Options.',
-      'rate-limited': 'ConnectSafely rate limit reached. Try again in a few minutes.',
-    };
-    throw new KeyError(messages[error.failure.kind] ?? error.message, { cause: error });
+    // Other failures keep ConnectSafely's own account of them (the ServiceError's detail).
+    throw new KeyError(checkFailureWords(error.failure.kind) ?? error.message, { cause: error });
   }
+}
+
+/** Why a new or rechecked key was not accepted, where the member can do something about it. */
+function checkFailureWords(kind: FailureKind): string | undefined {
+  if (kind === 'credential-refused') return i18n.t('connectSafelyKey.refused');
+  if (kind === 'offline') return i18n.t('connectSafelyKey.offline');
+  if (kind === 'rate-limited') return i18n.t('connectSafelyKey.rateLimited');
+  return undefined;
 }

@@ -2,15 +2,17 @@
  * Notices near a bar. The words of a failure belong to the service's backend; the engine only
  * adds what every service shares (pace, changes made elsewhere) and where the fix is.
  */
+import { i18n } from '#i18n';
+import { uiLocale } from '../locale';
 import type { Notice, NoticeCode } from '../reactions/types';
 import type { Backend, NoticeContext, NotReady } from './types';
 
-const SHARED_WORDS: Partial<Record<NoticeCode, string>> = {
-  'too-fast':
-    'That was faster than a person clicks, so Reactbar paused. Try again in a few seconds.',
-  'changed-elsewhere':
-    'This reaction was changed elsewhere after your click; Reactbar kept the newer change.',
-};
+/** The words every service shares, from the catalogue (`notice` section). */
+function sharedWords(code: NoticeCode): string | undefined {
+  if (code === 'too-fast') return i18n.t('notice.tooFast');
+  if (code === 'changed-elsewhere') return i18n.t('notice.changedElsewhere');
+  return undefined;
+}
 
 const FIX_IN_ACCOUNTS = new Set<NoticeCode>([
   'not-connected',
@@ -35,9 +37,9 @@ export function noticeFor(
           ? undefined
           : code;
   const message =
-    SHARED_WORDS[code] ??
+    sharedWords(code) ??
     (asked && backend?.words.message(asked, context)) ??
-    'Reactbar cannot react to this yet.';
+    i18n.t('notice.cannotYet');
   return {
     urn,
     code,
@@ -52,7 +54,7 @@ export function notReadyCode(missing: NotReady['missing']): NoticeCode {
   return missing === 'credential' ? 'not-connected' : 'no-actor';
 }
 
-/** "14:05", in the user's locale: when a rate-limited reaction will be sent. */
+/** "14:05", in the catalogue's locale (lib/locale.ts): when a rate-limited reaction is sent. */
 export function formatTime(at: number): string {
-  return new Date(at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return new Date(at).toLocaleTimeString(uiLocale(), { hour: '2-digit', minute: '2-digit' });
 }

@@ -3,6 +3,8 @@
  * as fast-check printed it.
  */
 import { parseArgs } from 'node:util';
+// Before the engine: its notices read the catalogue through the browser's globals.
+import '../support/node-i18n';
 import { runModel } from './check';
 
 const { values } = parseArgs({

@@ -331,7 +331,7 @@ describe('whom to react as', () => {
     expect(await vault.getConnection()).toMatchObject({
       id,
       status: 'refused',
-      error: vault.TOKEN_REFUSED_WORDS,
+      error: vault.tokenRefusedWords(),
     });
     expect(changed).toBe(1);
     await control.setTokenStatus(minted.token, 'active');

@@ -80,11 +80,11 @@ describe('the connection', () => {
   it('is marked refused (once) and accepted again, only for its own id', async () => {
     const { token } = await vault.saveConnection(connection(), 1000);
     expect(await vault.markRefused('another-id', 'no')).toBe(false);
-    expect(await vault.markRefused(token.id, vault.TOKEN_REFUSED_WORDS)).toBe(true);
-    expect(await vault.markRefused(token.id, vault.TOKEN_REFUSED_WORDS)).toBe(false);
+    expect(await vault.markRefused(token.id, vault.tokenRefusedWords())).toBe(true);
+    expect(await vault.markRefused(token.id, vault.tokenRefusedWords())).toBe(false);
     expect(await linkedinToken.get()).toMatchObject({
       status: 'refused',
-      error: vault.TOKEN_REFUSED_WORDS,
+      error: vault.tokenRefusedWords(),
     });
     // A refused token still names who reacts: LinkedIn's refusal says to reconnect.
     expect(await vault.linkedInIdentity()).toEqual({ credentialId: token.id, actor: MAYA });

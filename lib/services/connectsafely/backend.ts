@@ -2,6 +2,7 @@
  * ConnectSafely as the engine sees it: message reactions (the many model: each emoji on or off
  * by itself), acting as the chosen account with its key, and the words of its notices.
  */
+import { i18n } from '#i18n';
 import type { DefaultAccount } from '../../accounts/types';
 import { formatTime } from '../../engine/notices';
 import type { Backend, NoticeContext, NotReady } from '../../engine/types';
@@ -47,35 +48,38 @@ export function createConnectSafelyBackend(deps: ConnectSafelyBackendDeps): Back
     },
     words: { message: wordsFor },
     credentialRefused(keyId, failure) {
-      deps.keyRefused(keyId, failure.detail ?? 'ConnectSafely refused the key.');
+      deps.keyRefused(keyId, failure.detail ?? i18n.t('connectSafelyKey.refusedWithoutWords'));
     },
   };
 }
 
-/** Plain words, fixed: ConnectSafely's own text stays in the history. */
+/**
+ * Plain words, fixed, from the catalogue (`connectSafelyNotice`): ConnectSafely's own text stays
+ * in the history.
+ */
 function wordsFor(code: FailureKind | NotReady['missing'], context: NoticeContext): string {
   switch (code) {
     case 'credential':
-      return 'Add your ConnectSafely key to react from here.';
+      return i18n.t('connectSafelyNotice.credential');
     case 'actor':
-      return 'Choose which LinkedIn account reacts, in Accounts.';
+      return i18n.t('connectSafelyNotice.actor');
     case 'credential-refused':
-      return 'ConnectSafely refused your key. Check it in Accounts.';
+      return i18n.t('connectSafelyNotice.credentialRefused');
     case 'permission-missing':
-      return 'Your ConnectSafely key may not react for this account. Check it in Accounts.';
+      return i18n.t('connectSafelyNotice.permissionMissing');
     case 'account-not-found':
-      return 'ConnectSafely does not know the chosen LinkedIn account. Choose another in Accounts.';
+      return i18n.t('connectSafelyNotice.accountNotFound');
     case 'target-gone':
-      return 'This message is no longer there, so the reaction was undone.';
+      return i18n.t('connectSafelyNotice.targetGone');
     case 'invalid-request':
-      return 'ConnectSafely refused this reaction.';
+      return i18n.t('connectSafelyNotice.invalidRequest');
     case 'rate-limited':
       return context.retryAt
-        ? `Rate limited until ${formatTime(context.retryAt)}: Reactbar will send this reaction then.`
-        : 'Rate limited: Reactbar will send this reaction when the limit resets.';
+        ? i18n.t('connectSafelyNotice.rateLimitedUntil', [formatTime(context.retryAt)])
+        : i18n.t('connectSafelyNotice.rateLimited');
     case 'server-error':
-      return 'ConnectSafely had a problem: Reactbar will try again shortly.';
+      return i18n.t('connectSafelyNotice.serverError');
     case 'offline':
-      return 'Offline: this reaction is queued and will be sent when the connection is back.';
+      return i18n.t('connectSafelyNotice.offline');
   }
 }

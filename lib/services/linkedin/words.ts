@@ -1,33 +1,54 @@
 /**
- * LinkedIn's plain words: the notices near a post's or comment's bar, and what the popup says
- * when connecting fails. Fixed sentences; LinkedIn's own text stays in the history (`detail`).
+ * LinkedIn's plain words: the notices near a post's or comment's bar, what its row says about the
+ * connection, and what the popup says when connecting fails. Fixed sentences from the catalogue
+ * (`linkedinNotice`, `linkedinPermission`, `linkedinRow`, `linkedinConnectFailure`), in the
+ * browser's language; LinkedIn's own text stays in the history (`detail`).
  */
+import { i18n } from '#i18n';
 import { formatTime } from '../../engine/notices';
 import type { Failure, NoticeContext, NotReady } from '../../engine/types';
 import type { FailureKind } from '../../reactions/types';
 import type { RedirectResult } from './oauth';
 
-/** What each permission is for, in the words a member knows from LinkedIn's consent page. */
+/**
+ * What each permission is for, in the words a member knows from LinkedIn's consent page; read
+ * from the catalogue each time (getters), so an unknown scope is simply absent.
+ */
 export const PERMISSION_PURPOSES: Readonly<Record<string, string>> = {
-  w_member_social: 'react as you',
-  w_organization_social: 'react as a page',
-  rw_organization_admin: 'list the pages you manage',
-  r_organization_admin: 'list the pages you manage',
-  r_member_social: 'read your reactions',
-  r_organization_social: "read a page's reactions",
-  openid: 'tell who is connected',
-  profile: 'show your name',
+  get w_member_social() {
+    return i18n.t('linkedinPermission.w_member_social');
+  },
+  get w_organization_social() {
+    return i18n.t('linkedinPermission.w_organization_social');
+  },
+  get rw_organization_admin() {
+    return i18n.t('linkedinPermission.rw_organization_admin');
+  },
+  get r_organization_admin() {
+    return i18n.t('linkedinPermission.r_organization_admin');
+  },
+  get r_member_social() {
+    return i18n.t('linkedinPermission.r_member_social');
+  },
+  get r_organization_social() {
+    return i18n.t('linkedinPermission.r_organization_social');
+  },
+  get openid() {
+    return i18n.t('linkedinPermission.openid');
+  },
+  get profile() {
+    return i18n.t('linkedinPermission.profile');
+  },
 };
 
 function missingPermission(permission: string | undefined): string {
-  if (!permission) {
-    return 'Your LinkedIn connection lacks a permission this reaction needs. Reconnect LinkedIn in Accounts.';
-  }
-  const purpose = PERMISSION_PURPOSES[permission];
-  return (
-    `Your LinkedIn connection lacks the ${permission} permission` +
-    `${purpose ? ` (to ${purpose})` : ''}. Reconnect LinkedIn with it in Accounts.`
-  );
+  if (!permission) return i18n.t('linkedinNotice.permissionUnknown');
+  const purpose = Object.hasOwn(PERMISSION_PURPOSES, permission)
+    ? PERMISSION_PURPOSES[permission]
+    : undefined;
+  return purpose
+    ? i18n.t('linkedinNotice.permissionFor', [permission, purpose])
+    : i18n.t('linkedinNotice.permission', [permission]);
 }
 
 /**
@@ -41,15 +62,14 @@ export function rowWarningWords(connection: {
   expiryKnown: boolean;
 }): string | null {
   const { refused, expiry, expiryKnown } = connection;
-  if (refused) return 'LinkedIn no longer accepts your connection: reconnect in Accounts';
+  if (refused) return i18n.t('linkedinRow.refused');
   if (!expiry?.warn) return null;
   if (expiry.expired) {
-    return expiryKnown
-      ? 'Your LinkedIn connection has ended: reconnect in Accounts'
-      : 'Your LinkedIn connection may have ended (LinkedIn tokens last 60 days): reconnect in Accounts';
+    return expiryKnown ? i18n.t('linkedinRow.ended') : i18n.t('linkedinRow.mayHaveEnded');
   }
-  const days = expiry.daysLeft === 1 ? '1 day' : `${expiry.daysLeft} days`;
-  return `Your LinkedIn connection ends in ${days}${expiryKnown ? '' : ' at the latest'}: reconnect in Accounts`;
+  return expiryKnown
+    ? i18n.t('linkedinRow.endsIn', expiry.daysLeft)
+    : i18n.t('linkedinRow.endsInAtLatest', expiry.daysLeft);
 }
 
 /** The words of a notice near a bar (the engine's NoticeWords for LinkedIn). */
@@ -59,27 +79,27 @@ export function linkedInNoticeWords(
 ): string {
   switch (code) {
     case 'credential':
-      return 'Connect LinkedIn to react to posts and comments from here.';
+      return i18n.t('linkedinNotice.credential');
     case 'actor':
-      return 'Choose whom to react as on LinkedIn (you or a page), in Accounts.';
+      return i18n.t('linkedinNotice.actor');
     case 'credential-refused':
-      return 'LinkedIn no longer accepts your connection (it expired or was revoked). Reconnect LinkedIn in Accounts.';
+      return i18n.t('linkedinNotice.credentialRefused');
     case 'permission-missing':
       return missingPermission(context.permission);
     case 'account-not-found':
-      return 'LinkedIn does not know the page chosen to react as. Choose another in Accounts.';
+      return i18n.t('linkedinNotice.accountNotFound');
     case 'target-gone':
-      return 'This post or comment is no longer there, so the reaction was undone.';
+      return i18n.t('linkedinNotice.targetGone');
     case 'invalid-request':
-      return 'LinkedIn refused this reaction.';
+      return i18n.t('linkedinNotice.invalidRequest');
     case 'rate-limited':
       return context.retryAt
-        ? `LinkedIn is limiting requests until ${formatTime(context.retryAt)}: Reactbar will send this reaction then.`
-        : 'LinkedIn is limiting requests: Reactbar will send this reaction when the limit ends.';
+        ? i18n.t('linkedinNotice.rateLimitedUntil', [formatTime(context.retryAt)])
+        : i18n.t('linkedinNotice.rateLimited');
     case 'server-error':
-      return 'LinkedIn had a problem: Reactbar will try again shortly.';
+      return i18n.t('linkedinNotice.serverError');
     case 'offline':
-      return 'Offline: this reaction is queued and will be sent when the connection is back.';
+      return i18n.t('linkedinNotice.offline');
   }
 }
 
@@ -94,27 +114,27 @@ export function connectFailureWords(step: ConnectStep, failure: Failure): string
   switch (failure.kind) {
     case 'credential-refused':
       return step === 'exchange-code'
-        ? 'LinkedIn refused the client id or secret. Check them in your LinkedIn app.'
-        : 'LinkedIn refused this token: it is wrong, expired or revoked. Make a new one, or sign in with LinkedIn.';
+        ? i18n.t('linkedinConnectFailure.clientRefused')
+        : i18n.t('linkedinConnectFailure.tokenRefused');
     case 'permission-missing':
       return failure.permission === 'openid'
-        ? 'This token cannot tell who it belongs to: make it with the "Sign In with LinkedIn using OpenID Connect" product (openid, profile).'
+        ? i18n.t('linkedinConnectFailure.noOpenId')
         : missingPermission(failure.permission);
     case 'rate-limited':
       return failure.retryAt
-        ? `LinkedIn is limiting requests until ${formatTime(failure.retryAt)}. Try again then.`
-        : 'LinkedIn is limiting requests. Try again later.';
+        ? i18n.t('linkedinConnectFailure.rateLimitedUntil', [formatTime(failure.retryAt)])
+        : i18n.t('linkedinConnectFailure.rateLimited');
     case 'server-error':
-      return 'LinkedIn had a problem. Try again in a moment.';
+      return i18n.t('linkedinConnectFailure.serverError');
     case 'offline':
-      return 'LinkedIn could not be reached. Check the connection and try again.';
+      return i18n.t('linkedinConnectFailure.offline');
     case 'invalid-request':
       return step === 'exchange-code'
-        ? 'LinkedIn refused the sign-in. Start it again; if it fails again, check the redirect URL in your LinkedIn app.'
-        : 'LinkedIn refused the request.';
+        ? i18n.t('linkedinConnectFailure.signInRefused')
+        : i18n.t('linkedinConnectFailure.requestRefused');
     case 'account-not-found':
     case 'target-gone':
-      return 'LinkedIn does not know that page.';
+      return i18n.t('linkedinConnectFailure.unknownPage');
   }
 }
 
@@ -122,14 +142,14 @@ export function connectFailureWords(step: ConnectStep, failure: Failure): string
 export function redirectFailureWords(result: Exclude<RedirectResult, { ok: true }>): string {
   switch (result.reason) {
     case 'cancelled':
-      return 'Sign-in was cancelled: LinkedIn is not connected.';
+      return i18n.t('linkedinConnectFailure.cancelled');
     case 'refused':
       return result.error === 'unauthorized_scope_error'
-        ? 'Your LinkedIn app may not ask for these permissions: add its "Share on LinkedIn" and "Sign In with LinkedIn using OpenID Connect" products (and Community Management to react as a page).'
-        : 'LinkedIn refused the sign-in. Check your LinkedIn app, then sign in again.';
+        ? i18n.t('linkedinConnectFailure.scopeRefused')
+        : i18n.t('linkedinConnectFailure.appRefused');
     case 'state-mismatch':
-      return 'That sign-in answer was not for this request, so Reactbar ignored it. Sign in again.';
+      return i18n.t('linkedinConnectFailure.stateMismatch');
     case 'malformed':
-      return 'LinkedIn sent back an answer Reactbar could not read. Sign in again.';
+      return i18n.t('linkedinConnectFailure.malformed');
   }
 }
