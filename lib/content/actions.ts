@@ -6,6 +6,7 @@ import { applyIntent } from '../reactions/values';
 import { afterNextPaint } from './after-paint';
 import { type ContentStore, EMPTY_VIEW, mergeViews, type Slot, setNotice } from './frame-store';
 import { snippetFor } from './snippet';
+import { word } from './words';
 
 /**
  * The event that asked for an action. Bars live in open shadow roots, so page scripts can reach
@@ -99,14 +100,13 @@ export function createBarActions(store: ContentStore): BarActions {
   };
 }
 
-/** The LinkedIn backend's words for a missing connection (lib/services/linkedin/words.ts). */
-export const CONNECT_LINKEDIN_WORDS = 'Connect LinkedIn to react to posts and comments from here.';
-
 function connectLinkedIn(urn: string): Notice {
   return {
     urn,
     code: 'not-connected',
-    message: CONNECT_LINKEDIN_WORDS,
+    // The LinkedIn backend's words for a missing connection (lib/services/linkedin/words.ts):
+    // the same catalogue key, without loading the backend's words into the page.
+    message: word('linkedinNotice.credential'),
     fixInAccounts: true,
     rolledBack: true,
   };
@@ -118,9 +118,7 @@ function unreachable(urn: string, error: unknown): Notice {
   return {
     urn,
     code: refused ? 'invalid-request' : 'offline',
-    message: refused
-      ? 'Reactbar could not send this reaction.'
-      : 'Reactbar could not reach its background (it may have been updated). Reload the page and try again.',
+    message: refused ? word('notice.notSent') : word('notice.noBackground'),
     fixInAccounts: false,
     rolledBack: true,
   };

@@ -3,14 +3,33 @@
  * changes in place: a new target is idle (nothing rendered), so adding one costs no store update
  * and no React work. Lives in the eager part of the content script: the UI may not be loaded.
  */
-import type { TargetRef } from '../reactions/types';
+import type { TargetKind, TargetRef } from '../reactions/types';
 import type { ContentStore, Slot } from './frame-store';
+import { type WordKey, word } from './words';
 
 export interface SlotRegistry {
   /** Registers the target whose UI lives in `host` (made a keyboard stop by makeKeyboardStop). */
   add(host: HTMLElement, target: TargetRef): Slot;
   /** Forgets a target that left the page; removals of one task are applied together. */
   remove(slot: Slot): void;
+}
+
+const HOST_LABEL_KEYS: Readonly<Record<TargetKind, WordKey>> = {
+  message: 'bar.hostMessage',
+  post: 'bar.hostPost',
+  comment: 'bar.hostComment',
+};
+/** Each kind's label, read from the catalogue once per frame: every target found gets one. */
+const hostLabels = new Map<string, string>();
+
+function hostLabel(kind: string): string {
+  let label = hostLabels.get(kind);
+  if (label === undefined) {
+    const key = HOST_LABEL_KEYS[kind as TargetKind] ?? HOST_LABEL_KEYS.message;
+    label = word(key);
+    hostLabels.set(kind, label);
+  }
+  return label;
 }
 
 /**
@@ -20,8 +39,7 @@ export interface SlotRegistry {
 export function makeKeyboardStop(host: HTMLElement): void {
   host.tabIndex = 0;
   host.setAttribute('role', 'button');
-  const kind = host.getAttribute('data-reactbar-kind') ?? 'message';
-  host.setAttribute('aria-label', `Reactions for this ${kind}`);
+  host.setAttribute('aria-label', hostLabel(host.getAttribute('data-reactbar-kind') ?? 'message'));
 }
 
 /** A host that is no keyboard stop (its controls are off). */

@@ -2,11 +2,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const sendMessage = vi.fn();
-vi.mock('@/lib/messaging/protocol', () => ({ backgroundMessenger: { sendMessage } }));
+vi.mock('@/lib/messaging/protocol', () => ({
+  backgroundMessenger: { sendMessage },
+  REFUSED_MESSAGE_ERROR: 'RefusedMessageError',
+}));
 
-const { createBarActions, CONNECT_LINKEDIN_WORDS } = await import('@/lib/content/actions');
+const { createBarActions } = await import('@/lib/content/actions');
 const { linkedInNoticeWords } = await import('@/lib/services/linkedin/words');
 const { createContentStore } = await import('@/lib/content/frame-store');
+const { setCatalogue } = await import('./support/i18n');
 
 const slot = {
   id: 1,
@@ -95,10 +99,31 @@ describe('bar actions on posts and comments', () => {
     const notice = store.getState().notices[post.target.urn];
     expect(notice?.code).toBe('not-connected');
     expect(notice?.fixInAccounts).toBe(true);
-    expect(CONNECT_LINKEDIN_WORDS).toBe(linkedInNoticeWords('credential', { rolledBack: true }));
+    expect(notice?.message).toBe(linkedInNoticeWords('credential', { rolledBack: true }));
     // Messages keep working meanwhile.
     expect(actions.toggle(trusted, slot, '👍', true)).toBe(true);
     await vi.advanceTimersByTimeAsync(100);
     expect(sendMessage).toHaveBeenCalledTimes(1);
+  });
+
+  it('words what the page itself says from the catalogue: German in a German browser', async () => {
+    setCatalogue('de');
+    const store = createContentStore(['👍']);
+    store.setState({ ready: { linkedin: false, connectsafely: true } });
+    const actions = createBarActions(store);
+    actions.toggle(trusted, post, 'LIKE', true);
+    expect(store.getState().notices[post.target.urn]?.message).toBe(
+      'Verbinden Sie LinkedIn, um von hier aus auf Beiträge und Kommentare zu reagieren.',
+    );
+    // The background cannot be reached (the extension was updated): the click is rolled back.
+    sendMessage.mockRejectedValue(new Error('Extension context invalidated.'));
+    actions.toggle(trusted, slot, '👍', true);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(store.getState().views[slot.target.urn]?.active ?? []).toEqual([]);
+    expect(store.getState().notices[slot.target.urn]).toMatchObject({
+      code: 'offline',
+      message:
+        'Reactbar hat seinen Hintergrunddienst nicht erreicht (vielleicht wurde Reactbar aktualisiert). Laden Sie die Seite neu und versuchen Sie es erneut.',
+    });
   });
 });
