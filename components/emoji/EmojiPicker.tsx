@@ -2,6 +2,10 @@
  * A searchable emoji grid. Used in two places: on LinkedIn pages, inside a shadow root without
  * Tailwind, and on the options page. So it is styled by emoji-picker.css only (rb-picker
  * classes; see styles.ts) and needs no React context from its host.
+ *
+ * Its words come from the catalogue (`picker`), its groups' names too (lib/emoji/groups.ts).
+ * The emoji's own names (each button's label and title) and the words the search matches are
+ * emojibase's English data set (emoji/en.json) as it gives them: not translated.
  */
 import { defaultRangeExtractor, type Range, useVirtualizer } from '@tanstack/react-virtual';
 import {
@@ -17,6 +21,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { i18n } from '#i18n';
 import { searchEmoji } from '@/lib/emoji/data';
 import { buildLayout, isGridKey, moveInGrid, type PickerLayout } from './layout';
 import { useEmojiData } from './useEmojiData';
@@ -82,23 +87,23 @@ export function EmojiPicker({ onPick, onClose, autoFocus = false }: EmojiPickerP
   if (data.status === 'loading') {
     body = (
       <p className="rb-picker__status" role="status">
-        Loading emoji…
+        {i18n.t('picker.loading')}
       </p>
     );
   } else if (data.status === 'error') {
     body = (
       <div className="rb-picker__status" role="alert">
-        <p>Couldn’t load emoji.</p>
+        <p>{i18n.t('picker.loadFailed')}</p>
         <p className="rb-picker__detail">{data.message}</p>
         <button type="button" className="rb-picker__retry" onClick={data.retry}>
-          Retry
+          {i18n.t('picker.retry')}
         </button>
       </div>
     );
   } else if (layout && layout.cells.length === 0) {
     body = (
       <p className="rb-picker__status" role="status">
-        No emoji match “{deferredQuery.trim()}”
+        {i18n.t('picker.noMatch', [deferredQuery.trim()])}
       </p>
     );
   } else if (layout) {
@@ -116,14 +121,19 @@ export function EmojiPicker({ onPick, onClose, autoFocus = false }: EmojiPickerP
 
   return (
     // biome-ignore lint/a11y/useSemanticElements: a <fieldset> would make the picker a form part
-    <div className="rb-picker" role="group" aria-label="Emoji picker" onKeyDown={handleKeyDown}>
+    <div
+      className="rb-picker"
+      role="group"
+      aria-label={i18n.t('picker.label')}
+      onKeyDown={handleKeyDown}
+    >
       <div className="rb-picker__search">
         <input
           ref={searchRef}
           type="search"
           className="rb-picker__input"
-          aria-label="Search emoji"
-          placeholder="Search emoji"
+          aria-label={i18n.t('picker.search')}
+          placeholder={i18n.t('picker.search')}
           autoComplete="off"
           spellCheck={false}
           value={query}
@@ -236,6 +246,7 @@ function EmojiGrid({ layout, onPick, onExitTop, ref }: EmojiGridProps) {
                     className="rb-picker__emoji"
                     data-cell={index}
                     tabIndex={index === active ? 0 : -1}
+                    // Emojibase's English name, as the data set gives it (not translated).
                     aria-label={entry.label}
                     title={entry.label}
                     onClick={(event) => onPick(entry.emoji, event.nativeEvent)}

@@ -2,8 +2,9 @@
  * The quick-reaction bar of one message: shown on hover or focus, with the user's own
  * reactions kept visible as chips. One toolbar tab stop; arrow keys move between emoji.
  */
-import { type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, type ReactNode, useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import { i18n } from '#i18n';
 import { EmojiPicker } from '@/components/emoji/EmojiPicker';
 import type { BarActions } from '@/lib/content/actions';
 import type { ContentStore, Slot } from '@/lib/content/frame-store';
@@ -64,21 +65,25 @@ export function MessageBar({ slot, store, actions }: MessageBarProps) {
       )}
       {ready === false ? (
         <div className="rb-bar rb-setup">
-          <button
-            type="button"
-            className="rb-link"
-            onClick={(event) => actions.openAccounts(event.nativeEvent)}
-          >
-            Add your ConnectSafely key
-          </button>{' '}
-          to react from here.
+          <SentenceWithButton
+            sentence={i18n.t('bar.setup', [BUTTON_MARK])}
+            button={
+              <button
+                type="button"
+                className="rb-link"
+                onClick={(event) => actions.openAccounts(event.nativeEvent)}
+              >
+                {i18n.t('bar.setupButton')}
+              </button>
+            }
+          />
         </div>
       ) : (
         <div
           ref={toolbar}
           className="rb-bar"
           role="toolbar"
-          aria-label="Quick reactions"
+          aria-label={i18n.t('bar.toolbar')}
           onKeyDown={onToolbarKey}
         >
           {emojis.map((emoji, index) => {
@@ -90,7 +95,7 @@ export function MessageBar({ slot, store, actions }: MessageBarProps) {
                 className="rb-emoji"
                 tabIndex={index === focusIndex ? 0 : -1}
                 aria-pressed={active}
-                aria-label={active ? `Remove your ${emoji} reaction` : `React with ${emoji}`}
+                aria-label={active ? i18n.t('bar.remove', [emoji]) : i18n.t('bar.react', [emoji])}
                 data-pending={view.pending.includes(emoji) || undefined}
                 onFocus={() => setFocusIndex(index)}
                 onClick={(event) => actions.toggle(event.nativeEvent, slot, emoji, !active)}
@@ -104,7 +109,7 @@ export function MessageBar({ slot, store, actions }: MessageBarProps) {
             type="button"
             className="rb-more"
             tabIndex={focusIndex === emojis.length ? 0 : -1}
-            aria-label="More reactions"
+            aria-label={i18n.t('bar.more')}
             aria-haspopup="dialog"
             aria-expanded={pickerOpen}
             onFocus={() => setFocusIndex(emojis.length)}
@@ -134,6 +139,31 @@ export function MessageBar({ slot, store, actions }: MessageBarProps) {
         />
       )}
     </div>
+  );
+}
+
+/** Stands for the button in its sentence: a private-use character no translation contains. */
+const BUTTON_MARK = '\uE000';
+
+/**
+ * A catalogue sentence with a button in it ("$1 to react from here."), wherever the language
+ * puts it: the text before and after the mark, around the button.
+ */
+function SentenceWithButton({ sentence, button }: { sentence: string; button: ReactNode }) {
+  const at = sentence.indexOf(BUTTON_MARK);
+  // A sentence that lost its placeholder still offers the button.
+  if (at < 0)
+    return (
+      <>
+        {button} {sentence}
+      </>
+    );
+  return (
+    <>
+      {sentence.slice(0, at)}
+      {button}
+      {sentence.slice(at + BUTTON_MARK.length)}
+    </>
   );
 }
 
@@ -167,7 +197,7 @@ function PickerPopover({
     <div
       className="rb-picker-pop"
       role="dialog"
-      aria-label="Choose an emoji"
+      aria-label={i18n.t('bar.pickerDialog')}
       style={position ? { left: position.left, top: position.top } : { visibility: 'hidden' }}
     >
       {/* Its emoji data is fetched from the extension's own files on first open. */}

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { i18n } from '#i18n';
 import type { Notice } from '@/lib/reactions/types';
 
 const AUTO_DISMISS_MS = 12_000;
@@ -6,7 +7,7 @@ const AUTO_DISMISS_MS = 12_000;
 /** A short message next to the bar: what went wrong, and where to fix it. */
 export function NoticeBubble({
   notice,
-  linkLabel = 'Open Accounts',
+  linkLabel = i18n.t('notice.openAccounts'),
   onOpenAccounts,
   onDismiss,
 }: {
@@ -41,7 +42,12 @@ export function NoticeBubble({
           </>
         )}
       </span>
-      <button type="button" className="rb-dismiss" aria-label="Dismiss" onClick={onDismiss}>
+      <button
+        type="button"
+        className="rb-dismiss"
+        aria-label={i18n.t('notice.dismiss')}
+        onClick={onDismiss}
+      >
         ×
       </button>
     </div>

@@ -7,6 +7,7 @@
  */
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import { i18n } from '#i18n';
 import type { BarActions } from '@/lib/content/actions';
 import { type ContentStore, EMPTY_VIEW, type Slot } from '@/lib/content/frame-store';
 import { REACTION_TYPES, type ReactionType } from '@/lib/kinds/registry';
@@ -17,9 +18,9 @@ import { NoticeBubble } from './NoticeBubble';
 /** The words on a reaction's button, given the member's current reaction (if any). */
 export function reactionLabel(type: ReactionType, current: string | undefined): string {
   const name = reactionTypeName(type);
-  if (current === type) return `Remove your ${name} reaction`;
-  if (isReactionType(current)) return `Switch to ${name}`;
-  return `React ${name}`;
+  if (current === type) return i18n.t('reactionRow.remove', [name]);
+  if (isReactionType(current)) return i18n.t('reactionRow.switchTo', [name]);
+  return i18n.t('reactionRow.react', [name]);
 }
 
 interface ReactionRowProps {
@@ -74,7 +75,11 @@ export function ReactionRow({ slot, store, actions }: ReactionRowProps) {
         ref={toolbar}
         className="rb-bar rb-reactions"
         role="toolbar"
-        aria-label={`Reactions on this ${kind}`}
+        aria-label={
+          kind === 'comment'
+            ? i18n.t('reactionRow.commentToolbar')
+            : i18n.t('reactionRow.postToolbar')
+        }
         aria-describedby={about ? describedBy : undefined}
         onKeyDown={onToolbarKey}
       >
@@ -130,15 +135,19 @@ export function ReactionRow({ slot, store, actions }: ReactionRowProps) {
   );
 }
 
-/** "Reacts as Northwind Labs", and the connection's warning if any, as sentences. */
+/**
+ * "Reacts as Northwind Labs.", and the connection's warning if any, as sentences. Whom it reacts
+ * as and the warning come worded from the background (lib/background/linkedin-connect.ts).
+ */
 export function rowDescription(about: LinkedInRowInfo): string {
-  const reactsAs = `Reacts as ${about.reactsAs}.`;
-  return about.warning ? `${reactsAs} ${about.warning}.` : reactsAs;
+  return about.warning
+    ? i18n.t('reactionRow.reactsAsWarned', [about.reactsAs, about.warning])
+    : i18n.t('reactionRow.reactsAs', [about.reactsAs]);
 }
 
 /** The way out a LinkedIn notice offers, in Accounts. */
 function accountsLinkLabel(code: string): string {
-  if (code === 'not-connected') return 'Connect LinkedIn';
-  if (code === 'credential-refused') return 'Reconnect LinkedIn';
-  return 'Open Accounts';
+  if (code === 'not-connected') return i18n.t('reactionRow.connect');
+  if (code === 'credential-refused') return i18n.t('reactionRow.reconnect');
+  return i18n.t('notice.openAccounts');
 }

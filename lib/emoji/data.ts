@@ -5,6 +5,7 @@
  * is for the extension's own file.
  */
 import { browser, type PublicPath } from 'wxt/browser';
+import { i18n } from '#i18n';
 import { COMPONENT_GROUP } from './groups';
 import { normalizeEmoji } from './normalize';
 
@@ -73,20 +74,22 @@ export function loadEmojiData(): Promise<EmojiEntry[]> {
 
 async function fetchEmojiData(): Promise<EmojiEntry[]> {
   const response = await fetch(browser.runtime.getURL(EMOJI_DATA_PATH));
-  if (!response.ok) throw new Error(`Could not load the emoji list (HTTP ${response.status})`);
+  // The picker shows these under its "Couldn't load emoji.": in the catalogue's words.
+  if (!response.ok) throw new Error(i18n.t('picker.httpFailed', [String(response.status)]));
   let json: unknown;
   try {
     json = await response.json();
   } catch {
-    throw new Error('The emoji list is not valid JSON');
+    throw new Error(i18n.t('picker.notJson'));
   }
   return parseEmojiData(json);
 }
 
 /**
  * Maps emojibase's compact format to EmojiEntry. Throws a readable Error when the shape is
- * wrong; skips what the picker should not offer: regional indicator letters (no group), skin
- * tones and hair on their own (the component group), anything without an order.
+ * wrong (in English, naming emojibase's fields: only a broken build ships such a file); skips
+ * what the picker should not offer: regional indicator letters (no group), skin tones and hair
+ * on their own (the component group), anything without an order.
  */
 export function parseEmojiData(json: unknown): EmojiEntry[] {
   if (!Array.isArray(json)) throw new Error('The emoji list is malformed: expected a list');

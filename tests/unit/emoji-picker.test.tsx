@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EmojiPickerProps } from '@/components/emoji/EmojiPicker';
+import { setCatalogue } from './support/i18n';
 
 // A few emoji in the real file's shape (emojibase-data en/compact.json), over two groups.
 const SAMPLE = [
@@ -100,8 +101,7 @@ const button = (label: string) => {
   if (!found) throw new Error(`No button "${label}"`);
   return found;
 };
-const searchBox = () =>
-  container.querySelector<HTMLInputElement>('input[aria-label="Search emoji"]');
+const searchBox = () => container.querySelector<HTMLInputElement>('input[type="search"]');
 
 function key(target: Element, name: string) {
   target.dispatchEvent(
@@ -145,6 +145,7 @@ describe('EmojiPicker', () => {
     stubFetch(ok);
     await renderPicker({ autoFocus: true });
     expect(document.activeElement).toBe(searchBox());
+    expect(searchBox()?.getAttribute('aria-label')).toBe('Search emoji');
   });
 
   it('filters as you type, and says when nothing matches', async () => {
@@ -226,5 +227,31 @@ describe('EmojiPicker', () => {
     expect(fetchMock).toHaveBeenCalledTimes(2);
     expect(container.querySelector('[role="alert"]')).toBeNull();
     expect(emojiButtons()).toHaveLength(5);
+  });
+
+  it('speaks German in a German browser; the emoji keep emojibase’s English names', async () => {
+    setCatalogue('de');
+    const fetchMock = stubFetch(() => new Response('', { status: 500 }), ok);
+    const { act } = await renderPicker();
+    const picker = container.querySelector('[role="group"]');
+    expect(picker?.getAttribute('aria-label')).toBe('Emoji-Auswahl');
+    const search = searchBox();
+    expect(search?.getAttribute('aria-label')).toBe('Emoji suchen');
+    expect(search?.placeholder).toBe('Emoji suchen');
+    expect(container.querySelector('[role="alert"]')?.textContent).toBe(
+      'Die Emoji konnten nicht geladen werden.Die Emoji-Liste konnte nicht geladen werden (HTTP 500)Erneut versuchen',
+    );
+
+    await act(async () => {
+      container.querySelector<HTMLButtonElement>('.rb-picker__retry')?.click();
+    });
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect([...container.querySelectorAll('h3')].map((heading) => heading.textContent)).toEqual([
+      'Smileys & Emotionen',
+      'Menschen & Körper',
+    ]);
+    expect(emojiButtons()).toContain('thumbs up');
+    await type(act, 'zebra');
+    expect(container.textContent).toContain('Kein Emoji passt zu „zebra“');
   });
 });

@@ -58,6 +58,22 @@ const CONVERTED = [
   'entrypoints/history/main.tsx',
   'entrypoints/privacy/main.tsx',
   'entrypoints/privacy/policy.ts',
+  // What the extension shows on LinkedIn.
+  'components/reactbar/ContentUi.tsx',
+  'components/reactbar/MessageBar.tsx',
+  'components/reactbar/NoticeBubble.tsx',
+  'components/reactbar/ReactionRow.tsx',
+  'components/emoji/EmojiPicker.tsx',
+  'lib/emoji/groups.ts',
+  'lib/emoji/data.ts',
+  // The background's notices and failures (their German: i18n-notices.test.ts).
+  'lib/engine/notices.ts',
+  'lib/services/connectsafely/backend.ts',
+  'lib/services/linkedin/words.ts',
+  'lib/background/linkedin-connect.ts',
+  'lib/background/linkedin-vault.ts',
+  'lib/background/vault.ts',
+  'lib/background/main.ts',
 ];
 
 const root = `${path.resolve('.')}/`;

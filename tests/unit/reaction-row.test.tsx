@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReactionRow, reactionLabel } from '@/components/reactbar/ReactionRow';
 import type { BarActions } from '@/lib/content/actions';
 import { createContentStore, type Slot } from '@/lib/content/frame-store';
+import { setCatalogue } from './support/i18n';
 
 declare global {
   var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
@@ -196,5 +197,50 @@ describe('as whom it reacts, and the connection’s end', () => {
     );
     expect(toolbar()?.hasAttribute('aria-describedby')).toBe(false);
     expect(container.querySelector('.rb-warn')).toBeNull();
+  });
+});
+
+describe('in a browser set to German', () => {
+  it('names the reactions, the row, as whom it reacts and the way out in German', () => {
+    setCatalogue('de');
+    const store = render();
+    act(() =>
+      store.setState({
+        ready: { linkedin: true },
+        views: { [POST]: { urn: POST, active: ['LIKE'], pending: [] } },
+        // Worded by the background, in the same language.
+        linkedInRow: { reactsAs: 'Sie', warning: 'Ihre LinkedIn-Verbindung endet in 1 Tag' },
+        notices: {
+          [POST]: {
+            urn: POST,
+            code: 'credential-refused',
+            message: 'LinkedIn akzeptiert Ihre Verbindung nicht mehr.',
+            fixInAccounts: true,
+            rolledBack: true,
+            shownAt: 0,
+          },
+        },
+      }),
+    );
+    expect(labels()).toEqual([
+      'Ihre Reaktion „Gefällt mir“ entfernen',
+      'Zu „Applaus“ wechseln',
+      'Zu „Unterstützung“ wechseln',
+      'Zu „Liebe“ wechseln',
+      'Zu „Interessant“ wechseln',
+      'Zu „Lustig“ wechseln',
+    ]);
+    expect(reactionLabel('PRAISE', undefined)).toBe('Mit „Applaus“ reagieren');
+    const toolbar = container.querySelector('[role="toolbar"]');
+    expect(toolbar?.getAttribute('aria-label')).toBe('Reaktionen auf diesen Beitrag');
+    expect(buttons()[1]?.title).toBe(
+      'Zu „Applaus“ wechseln\nReagiert als: Sie. Ihre LinkedIn-Verbindung endet in 1 Tag.',
+    );
+    const notice = container.querySelector('[role="status"]');
+    expect([...(notice?.querySelectorAll('button') ?? [])].map((b) => b.textContent)).toEqual([
+      'LinkedIn neu verbinden',
+      '×',
+    ]);
+    expect(notice?.querySelector('.rb-dismiss')?.getAttribute('aria-label')).toBe('Schließen');
   });
 });
