@@ -1,12 +1,14 @@
 /**
  * The extension speaks the browser's language: Chromium in German shows the options page from
  * the German catalogue (locales/de.yml), and in English from the English one; so are the
- * popup's frame and its Accounts tab, the history page (with a line written to its IndexedDB)
- * and the privacy page (PRIVACY.de.md in German).
+ * popup's frame and its Accounts tab, the history page (with a line written to its IndexedDB),
+ * the privacy page (PRIVACY.de.md in German), and the bars on LinkedIn's pages.
  */
 import { rm } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
-import { extensionPageUrl, launchBrowser } from '../support/browser';
+import { EXPECTED, PAGE_STATES } from '../fixtures/expected';
+import { FIXTURE_URLS } from '../fixtures/routes';
+import { extensionPageUrl, launchBrowser, serveFixtures } from '../support/browser';
 
 /** One applied Celebrate on a post, a minute ago, as the engine writes a history line. */
 async function seedOneLine(page: Page, at: number): Promise<void> {
@@ -174,3 +176,76 @@ for (const { lang, title, sections, button, tabs, accounts, history, privacy } o
     }
   });
 }
+
+test('the bars on LinkedIn pages in a browser set to de', async () => {
+  const { context, extensionId, userDataDir } = await launchBrowser({ lang: 'de' });
+  const host = (page: Page, urn: string) =>
+    page.locator(`reactbar-host[data-reactbar-urn="${urn}"]`);
+  try {
+    if (!extensionId) throw new Error('The extension did not load');
+    await serveFixtures(context);
+    const page = await context.newPage();
+    await page.goto(FIXTURE_URLS.feedDe);
+    // A post LinkedIn's page shows as celebrated, and one without a reaction.
+    const celebrated = 'urn:li:activity:7402201118254092288';
+    const plain = 'urn:li:activity:7402184411233071104';
+    expect([PAGE_STATES[celebrated], PAGE_STATES[plain]]).toEqual(['PRAISE', null]);
+    await host(page, celebrated).evaluate((element) =>
+      element.parentElement?.scrollIntoView({ block: 'center' }),
+    );
+    const row = host(page, celebrated).getByRole('toolbar', {
+      name: 'Reaktionen auf diesen Beitrag',
+    });
+    await expect(row.getByRole('button')).toHaveText(['👍', '👏', '🫶', '❤️', '💡', '😂']);
+    await expect(
+      row.getByRole('button', { name: 'Ihre Reaktion „Applaus“ entfernen', exact: true }),
+    ).toHaveAttribute('aria-pressed', 'true');
+    await expect(
+      row.getByRole('button', { name: 'Zu „Gefällt mir“ wechseln', exact: true }),
+    ).toHaveAttribute('aria-pressed', 'false');
+
+    await host(page, plain).evaluate((element) =>
+      element.parentElement?.scrollIntoView({ block: 'center' }),
+    );
+    const plainRow = host(page, plain).getByRole('toolbar');
+    const applause = plainRow.getByRole('button', {
+      name: 'Mit „Applaus“ reagieren',
+      exact: true,
+    });
+    await expect(applause).toHaveAttribute('aria-pressed', 'false');
+    // Not connected: the click says so, in German, and offers the way out.
+    await applause.click();
+    const notice = host(page, plain).getByRole('status');
+    await expect(notice).toContainText(
+      'Verbinden Sie LinkedIn, um von hier aus auf Beiträge und Kommentare zu reagieren.',
+    );
+    await expect(notice.getByRole('button', { name: 'LinkedIn verbinden' })).toBeVisible();
+    await expect(notice.getByRole('button', { name: 'Schließen' })).toBeVisible();
+    // A comment's bar is not shown until pointed at: its host is the keyboard stop.
+    const comment = EXPECTED.feedDe.initial.find((target) => target.kind === 'comment');
+    await expect(host(page, comment?.urn ?? '')).toHaveAttribute(
+      'aria-label',
+      'Reaktionen auf diesen Kommentar',
+    );
+
+    // A message: no ConnectSafely key yet, so its bar says to add one.
+    const [first, second] = EXPECTED.messaging.initial;
+    await page.goto(FIXTURE_URLS.messaging);
+    await expect(host(page, second?.urn ?? '')).toHaveAttribute(
+      'aria-label',
+      'Reaktionen auf diese Nachricht',
+    );
+    await page.locator(`[data-event-urn="${first?.urn}"]`).hover();
+    await expect(host(page, first?.urn ?? '').locator('.rb-setup')).toHaveText(
+      'Fügen Sie Ihren ConnectSafely-Schlüssel hinzu, um von hier aus zu reagieren.',
+    );
+    await expect(
+      host(page, first?.urn ?? '').getByRole('button', {
+        name: 'Fügen Sie Ihren ConnectSafely-Schlüssel hinzu',
+      }),
+    ).toBeVisible();
+  } finally {
+    await context.close();
+    await rm(userDataDir, { recursive: true, force: true });
+  }
+});
