@@ -3,6 +3,7 @@
  * page, read by the content script; both go through this module so they agree on what is valid.
  */
 import { storage } from 'wxt/utils/storage';
+import { word, wordWith } from '@/lib/catalogue-word';
 import { normalizeEmoji } from '@/lib/emoji/normalize';
 import { isSingleEmoji } from '@/lib/emoji/single';
 import { DEFAULT_QUICK_SET, QUICK_SET_STORAGE_KEY } from '@/lib/quick-set-default';
@@ -21,17 +22,17 @@ export function validateQuickSet(
   value: unknown,
 ): { ok: true; list: string[] } | { ok: false; message: string } {
   if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
-    return { ok: false, message: 'The quick set must be a list of emoji.' };
+    return { ok: false, message: word('quickSetCheck.notAList') };
   }
-  if (value.length < 1) return { ok: false, message: 'Keep at least one emoji.' };
+  if (value.length < 1) return { ok: false, message: word('quickSetCheck.empty') };
   if (value.length > MAX_QUICK_SET)
-    return { ok: false, message: `At most ${MAX_QUICK_SET} emoji fit on the bar.` };
+    return { ok: false, message: wordWith('quickSetCheck.tooMany', [String(MAX_QUICK_SET)]) };
   const list = (value as string[]).map(normalizeEmoji);
   for (const [index, emoji] of list.entries()) {
     if (!isSingleEmoji(emoji))
-      return { ok: false, message: `“${value[index]}” is not a single emoji.` };
+      return { ok: false, message: wordWith('quickSetCheck.notOneEmoji', [String(value[index])]) };
     if (list.indexOf(emoji) !== index)
-      return { ok: false, message: `${emoji} is in the set twice.` };
+      return { ok: false, message: wordWith('quickSetCheck.twice', [emoji]) };
   }
   return { ok: true, list };
 }

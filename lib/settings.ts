@@ -4,23 +4,27 @@
  * where no content script can change them and so redirect a key elsewhere.
  */
 import { z } from 'zod';
+import { word, wordWith } from './catalogue-word';
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
 /** https:// or wss:// anywhere; plain http:// or ws:// only on this machine (the emulator). */
 function url(secure: string, plain: string, example: string) {
+  // Each check's words are read when it fails, in the browser's language.
   return z
     .string()
     .trim()
-    .url(`Enter a full URL, like ${example}`)
+    .url({ error: () => wordWith('settingsCheck.fullUrl', [example]) })
+    .refine((value) => new RegExp(`^(${secure}|${plain})://`, 'i').test(value), {
+      error: () => wordWith('settingsCheck.urlScheme', [`${plain}://`, `${secure}://`]),
+    })
     .refine(
-      (value) => new RegExp(`^(${secure}|${plain})://`, 'i').test(value),
-      `The URL must start with ${plain}:// or ${secure}://`,
+      (value) => {
+        const parsed = new URL(value);
+        return parsed.protocol === `${secure}:` || LOOPBACK.test(parsed.hostname);
+      },
+      { error: () => wordWith('settingsCheck.localOnly', [`${plain}://`, `${secure}://`]) },
     )
-    .refine((value) => {
-      const parsed = new URL(value);
-      return parsed.protocol === `${secure}:` || LOOPBACK.test(parsed.hostname);
-    }, `Only local addresses (localhost, 127.0.0.1) may use ${plain}://; use ${secure}://`)
     .transform((value) => value.replace(/\/+$/, ''));
 }
 
@@ -31,7 +35,7 @@ export const connectionSettingsSchema = z.object({
   linkedinVersion: z
     .string()
     .trim()
-    .regex(/^\d{6}$/, 'The version is a month, written YYYYMM (for example 202611)'),
+    .regex(/^\d{6}$/, { error: () => word('settingsCheck.version') }),
   /**
    * LinkedIn's OAuth 2.0 base (`/authorization`, `/accessToken` under it). Optional so that
    * settings stored before it existed stay valid: absent means the real one (see

@@ -1,4 +1,6 @@
 /** What a click does in the page: show the change at once, then let the background confirm. */
+
+import { word } from '../catalogue-word';
 import { KINDS } from '../kinds/registry';
 import { backgroundMessenger, REFUSED_MESSAGE_ERROR } from '../messaging/protocol';
 import type { Notice, TargetRef, TargetView } from '../reactions/types';
@@ -6,7 +8,6 @@ import { applyIntent } from '../reactions/values';
 import { afterNextPaint } from './after-paint';
 import { type ContentStore, EMPTY_VIEW, mergeViews, type Slot, setNotice } from './frame-store';
 import { snippetFor } from './snippet';
-import { word } from './words';
 
 /**
  * The event that asked for an action. Bars live in open shadow roots, so page scripts can reach

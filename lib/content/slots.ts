@@ -3,9 +3,10 @@
  * changes in place: a new target is idle (nothing rendered), so adding one costs no store update
  * and no React work. Lives in the eager part of the content script: the UI may not be loaded.
  */
+
+import { type WordKey, word } from '../catalogue-word';
 import type { TargetKind, TargetRef } from '../reactions/types';
 import type { ContentStore, Slot } from './frame-store';
-import { type WordKey, word } from './words';
 
 export interface SlotRegistry {
   /** Registers the target whose UI lives in `host` (made a keyboard stop by makeKeyboardStop). */

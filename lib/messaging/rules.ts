@@ -3,6 +3,7 @@
  * Anything not listed here is not an action the background performs.
  */
 import { z } from 'zod';
+import { type WordKey, word } from '../catalogue-word';
 import { historyRetentionSchema } from '../db/items';
 import { normalizeEmoji } from '../emoji/normalize';
 import { isSingleEmoji } from '../emoji/single';
@@ -89,21 +90,25 @@ const reactSchema = z.union([
 
 const keyId = z.string().min(1).max(64);
 
+/** A check's words, read when a check fails (in the browser's language, from the catalogue). */
+const says = (key: WordKey) => ({ error: () => word(key) });
+
 /** A secret pasted by the member: visible ASCII only, so it can travel in a header or a form. */
-function secret(name: string, min: number, max: number) {
-  return z
-    .string()
-    .trim()
-    .min(min, `That ${name} is too short`)
-    .max(max, `That ${name} is too long`)
-    .regex(/^[\x21-\x7e]+$/, `That ${name} has characters LinkedIn never uses (spaces?)`);
+function secret(words: { tooShort: WordKey; tooLong: WordKey; oddCharacters: WordKey }) {
+  return (min: number, max: number) =>
+    z
+      .string()
+      .trim()
+      .min(min, says(words.tooShort))
+      .max(max, says(words.tooLong))
+      .regex(/^[\x21-\x7e]+$/, says(words.oddCharacters));
 }
 
 /** LinkedIn's client ids are short letters and digits. */
 const linkedInClientId = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9_-]{4,64}$/, 'A client id is letters and digits, as the app shows it');
+  .regex(/^[A-Za-z0-9_-]{4,64}$/, says('formCheck.clientIdShape'));
 
 /** Whom to react as: a member or a page. */
 const linkedInActor = z
@@ -159,7 +164,7 @@ export const REQUEST_RULES = {
   getAccounts: { schema: z.undefined(), senders: ['popup'] },
   addKey: {
     schema: z.strictObject({
-      apiKey: z.string().trim().min(8, 'That key is too short').max(512),
+      apiKey: z.string().trim().min(8, says('formCheck.keyTooShort')).max(512),
       label: z.string().trim().max(80).optional(),
     }),
     senders: ['popup'],
@@ -179,7 +184,11 @@ export const REQUEST_RULES = {
   getLinkedInActors: { schema: z.undefined(), senders: ['popup'] },
   connectLinkedInToken: {
     schema: z.strictObject({
-      accessToken: secret('token', 16, 4096),
+      accessToken: secret({
+        tooShort: 'formCheck.tokenTooShort',
+        tooLong: 'formCheck.tokenTooLong',
+        oddCharacters: 'formCheck.tokenOddCharacters',
+      })(16, 4096),
       daysLeft: z.number().int().min(1).max(60).optional(),
     }) satisfies z.ZodType<ConnectLinkedInTokenRequest>,
     senders: ['popup'],
@@ -188,7 +197,14 @@ export const REQUEST_RULES = {
     schema: z.strictObject({
       asPages: z.boolean(),
       app: z
-        .strictObject({ clientId: linkedInClientId, clientSecret: secret('client secret', 8, 512) })
+        .strictObject({
+          clientId: linkedInClientId,
+          clientSecret: secret({
+            tooShort: 'formCheck.clientSecretTooShort',
+            tooLong: 'formCheck.clientSecretTooLong',
+            oddCharacters: 'formCheck.clientSecretOddCharacters',
+          })(8, 512),
+        })
         .optional(),
     }) satisfies z.ZodType<SignInWithLinkedInRequest>,
     senders: ['popup'],
