@@ -15,8 +15,9 @@
  * scrolling, export ≤ 2 s.
  */
 import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { wordKeys } from '../../lib/history/filter';
+import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import type { HistoryEntry } from '../../lib/reactions/types';
 import { launchBrowser } from '../support/browser';
 import { othersShare, sampleMachine } from './machine';
@@ -63,10 +64,34 @@ declare global {
 }
 
 /**
+ * The search keys are built here, in Node, and they hold LinkedIn's reaction names, which come
+ * from the extension's catalogue (`browser.i18n`): Node gets the English one (locales/en.yml, as
+ * the built `_locales/en` holds it) before the first module that reads it is loaded.
+ */
+async function loadWordKeys(): Promise<typeof import('../../lib/history/filter').wordKeys> {
+  const messages = generateChromeMessages(await parseMessagesFile(path.resolve('locales/en.yml')));
+  Object.assign(globalThis, {
+    chrome: {
+      i18n: {
+        // No substitutions: the search keys read plain names only.
+        getMessage: (name: string) => messages[name]?.message ?? '',
+        getUILanguage: () => 'en-US',
+      },
+    },
+  });
+  return (await import('../../lib/history/filter')).wordKeys;
+}
+
+/**
  * One seeded line: kinds, reactions, outcomes, sources and snippets mixed, oldest first (as they
  * would have been written), with its `byWord` keys as appendHistory writes them.
  */
-function benchLine(index: number, total: number, now: number): HistoryEntry {
+function benchLine(
+  index: number,
+  total: number,
+  now: number,
+  wordKeys: (line: HistoryEntry) => string[],
+): HistoryEntry {
   const span = 180 * 86_400_000;
   const types = ['LIKE', 'PRAISE', 'APPRECIATION', 'EMPATHY', 'INTEREST', 'ENTERTAINMENT'];
   const emoji = ['👍', '❤️', '😂', '😮', '😢', '👏', '🎉', '🚀'];
@@ -114,12 +139,13 @@ function benchLine(index: number, total: number, now: number): HistoryEntry {
 
 /** Writes `count` lines, 10,000 per transaction; returns the time spent writing, in ms. */
 async function seed(page: Page, count: number): Promise<number> {
+  const wordKeys = await loadWordKeys();
   const now = Date.now();
   let spent = 0;
   for (let start = 0; start < count; start += 10_000) {
     const rows: HistoryEntry[] = [];
     for (let index = start; index < Math.min(count, start + 10_000); index++) {
-      rows.push(benchLine(index, count, now));
+      rows.push(benchLine(index, count, now, wordKeys));
     }
     spent += await page.evaluate(
       async ({ rows, first, now }) => {
