@@ -3,7 +3,7 @@
  * page straight from IndexedDB, newest first, through the store's indexes in chunks (never the
  * whole store at once).
  */
-import type { IDBPObjectStore, StoreNames } from 'idb';
+import type { IDBPTransaction, StoreNames } from 'idb';
 import { linkTo, parentOf } from '../engine/history-lines';
 import type { Intent } from '../engine/types';
 import {
@@ -32,11 +32,13 @@ const MAX_CHUNK = 5000;
  */
 const WORD_CANDIDATES = 2000;
 
-/** The history store inside a caller's read-write transaction. */
-export type HistoryStore = IDBPObjectStore<
+/** The stores a change to the history writes: the lines, and their search keys. */
+export const HISTORY_STORES = ['history', 'historyWords'] as const;
+
+/** A caller's read-write transaction over (at least) HISTORY_STORES. */
+export type HistoryTransaction = IDBPTransaction<
   ReactbarDB,
   ArrayLike<StoreNames<ReactbarDB>>,
-  'history',
   'readwrite'
 >;
 
@@ -47,47 +49,55 @@ export function retentionOf(stored: unknown): HistoryRetention {
 }
 
 /**
- * Adds lines in the caller's transaction (so they land with the rest of its writes, or not at
- * all), and, once per TRIM_EVERY lines, drops what the retention no longer keeps (read through
- * `retention`, in the same transaction). Returns the new lines' ids.
+ * Adds lines, each with its search keys, in the caller's transaction (so they land with the rest
+ * of its writes, or not at all), and, once per TRIM_EVERY lines, drops what the retention no
+ * longer keeps (read through `retention`, in the same transaction). Returns the new lines' ids.
  */
 export async function appendHistory(
-  store: HistoryStore,
+  tx: HistoryTransaction,
   lines: readonly HistoryEntry[],
   retention: () => Promise<HistoryRetention> = async () => DEFAULT_HISTORY_RETENTION,
 ): Promise<number[]> {
+  const store = tx.objectStore('history');
+  const keys = tx.objectStore('historyWords');
   const ids: number[] = [];
   for (const { id: _ignored, ...line } of lines) {
     // No `id` property at all: IndexedDB generates it (an `id: undefined` is a DataError).
-    ids.push(await store.add({ ...line, words: wordKeys(line) }));
+    const id = await store.add(line);
+    ids.push(id);
+    await keys.put({ id, words: wordKeys(line) });
   }
   if (ids.some((id) => id % TRIM_EVERY === 0)) {
     const newest = Math.max(...lines.map((line) => line.at));
-    await trimHistory(store, await retention(), newest);
+    await trimHistory(tx, await retention(), newest);
   }
   return ids;
 }
 
-/** Drops lines older than the retention's age (counted back from `now`), then the oldest
- * beyond its count. */
+/** Deletes lines and their search keys, by id, in the caller's transaction. */
+async function deleteLines(tx: HistoryTransaction, ids: readonly number[]): Promise<void> {
+  const store = tx.objectStore('history');
+  const keys = tx.objectStore('historyWords');
+  await Promise.all(ids.flatMap((id) => [store.delete(id), keys.delete(id)]));
+}
+
+/**
+ * Drops lines older than the retention's age (counted back from `now`), then the oldest beyond
+ * its count, with their search keys. Reads their ids only (byAt's primary keys), never the lines.
+ */
 async function trimHistory(
-  store: HistoryStore,
+  tx: HistoryTransaction,
   retention: HistoryRetention,
   now: number,
 ): Promise<void> {
+  const store = tx.objectStore('history');
+  const byAt = store.index('byAt');
   if (retention.maxDays !== null) {
     const cutoff = IDBKeyRange.upperBound(now - retention.maxDays * DAY, true);
-    for (let cursor = await store.index('byAt').openCursor(cutoff); cursor; ) {
-      await cursor.delete();
-      cursor = await cursor.continue();
-    }
+    await deleteLines(tx, await byAt.getAllKeys(cutoff));
   }
   const excess = (await store.count()) - retention.maxLines;
-  let cursor = excess > 0 ? await store.index('byAt').openCursor() : null;
-  for (let removed = 0; cursor && removed < excess; removed++) {
-    await cursor.delete();
-    cursor = await cursor.continue();
-  }
+  if (excess > 0) await deleteLines(tx, await byAt.getAllKeys(null, excess));
 }
 
 /**
@@ -99,28 +109,30 @@ export async function applyRetention(retention: HistoryRetention, now: number): 
   const db = await openDatabase();
   let dropped = 0;
   for (;;) {
-    const tx = db.transaction('history', 'readwrite');
-    const byAt = tx.store.index('byAt');
+    const tx = db.transaction(HISTORY_STORES, 'readwrite');
+    const byAt = tx.objectStore('history').index('byAt');
     const old =
       retention.maxDays === null
         ? 0
         : await byAt.count(IDBKeyRange.upperBound(now - retention.maxDays * DAY, true));
-    const excess = Math.max(old, (await tx.store.count()) - retention.maxLines);
+    const excess = Math.max(old, (await tx.objectStore('history').count()) - retention.maxLines);
     const batch = Math.min(excess, MAX_CHUNK);
-    let cursor = batch > 0 ? await byAt.openCursor() : null;
-    for (let removed = 0; cursor && removed < batch; removed++) {
-      await cursor.delete();
-      cursor = await cursor.continue();
-    }
+    // The oldest first: byAt's first keys, their ids only.
+    if (batch > 0) await deleteLines(tx, await byAt.getAllKeys(null, batch));
     await tx.done;
     dropped += batch;
     if (batch < MAX_CHUNK) return dropped;
   }
 }
 
-/** Forgets every line (snippets included: they live in the lines). */
+/** Forgets every line (snippets included: they live in the lines) and every search key. */
 export async function clearHistory(): Promise<void> {
-  await (await openDatabase()).clear('history');
+  const tx = (await openDatabase()).transaction(HISTORY_STORES, 'readwrite');
+  await Promise.all([
+    tx.objectStore('history').clear(),
+    tx.objectStore('historyWords').clear(),
+    tx.done,
+  ]);
 }
 
 export async function countHistory(): Promise<number> {
@@ -128,14 +140,7 @@ export async function countHistory(): Promise<number> {
 }
 
 export async function getHistoryLine(id: number): Promise<HistoryEntry | undefined> {
-  const line = await (await openDatabase()).get('history', id);
-  return line && shown(line);
-}
-
-/** A stored line as readers get it: without its `byWord` keys. */
-function shown(line: HistoryEntry): HistoryEntry {
-  const { words: _keys, ...rest } = line;
-  return rest;
+  return (await openDatabase()).get('history', id);
 }
 
 /** Newest first, the first `limit` lines, unfiltered (the popup before filters). */
@@ -235,7 +240,7 @@ export async function readHistoryPage(
   let size = Math.max(want, 50);
   for (;;) {
     const chunk = await readChunk(plan, upper, size);
-    for (const line of chunk.lines) if (matches(line)) lines.push(shown(line));
+    for (const line of chunk.lines) if (matches(line)) lines.push(line);
     if (chunk.next === null) return { lines, next: null };
     upper = { key: chunk.next, open: true };
     if (lines.length >= want) return { lines, next: { plan, upper: upper.key } };
@@ -276,7 +281,7 @@ export async function forEachMatching(
     const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
     const chunk = await db.getAll('history', range, MAX_CHUNK * 2);
     const last = chunk[chunk.length - 1];
-    visit(chunk.filter(matches).map(shown));
+    visit(chunk.filter(matches));
     if (!last || chunk.length < MAX_CHUNK * 2 || last.id === undefined) return;
     after = last.id;
   }
@@ -301,8 +306,9 @@ async function readSearched(filter: HistoryFilter): Promise<HistoryLine[] | null
   const days = searchDays(filter.search);
   if (keys.length === 0 && days.length === 0) return null;
   const db = await openDatabase();
-  const store = db.transaction('history').store;
-  const index = store.index('byWord');
+  const tx = db.transaction(HISTORY_STORES);
+  const store = tx.objectStore('history');
+  const index = tx.objectStore('historyWords').index('byWord');
   // A line may hold several keys under one prefix ("e" starts "e", "elsewhere"…): read up to
   // a few per line before calling the word common.
   const limit = WORD_CANDIDATES * 4;
@@ -330,9 +336,7 @@ async function readSearched(filter: HistoryFilter): Promise<HistoryLine[] | null
   if (!ids) return null;
   const read = await Promise.all([...ids].map((id) => store.get(id)));
   const matches = lineMatcher(filter);
-  const lines = read
-    .filter((line): line is HistoryEntry => line !== undefined && matches(line))
-    .map(shown);
+  const lines = read.filter((line): line is HistoryEntry => line !== undefined && matches(line));
   return lines.sort((a, b) => b.at - a.at || (b.id ?? 0) - (a.id ?? 0));
 }
 
@@ -399,15 +403,20 @@ export async function forgetSnippets(): Promise<number> {
   let forgotten = 0;
   let after: number | undefined;
   for (;;) {
-    const tx = db.transaction('history', 'readwrite');
+    const tx = db.transaction(HISTORY_STORES, 'readwrite');
+    const keys = tx.objectStore('historyWords');
     const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
-    let cursor = await tx.store.openCursor(range);
+    let cursor = await tx.objectStore('history').openCursor(range);
     let seen = 0;
     while (cursor && seen < MAX_CHUNK) {
       after = cursor.key;
       if (cursor.value.snippet !== undefined) {
         const { snippet: _dropped, ...line } = cursor.value;
-        await cursor.update({ ...line, words: wordKeys(line) });
+        // The snippet's words leave the search keys with it.
+        await Promise.all([
+          cursor.update(line),
+          keys.put({ id: cursor.primaryKey, words: wordKeys(line) }),
+        ]);
         forgotten++;
       }
       seen++;

@@ -98,10 +98,45 @@ export function keysOf(words: string): string[] {
   return [...keys];
 }
 
-/** Rows without their `byWord` keys: lines as a version before 4 wrote them. */
-export function withoutWords(rows: StoreContent): StoreContent {
-  return rows.map(([key, value]) => {
-    const { words: _words, ...row } = value as { words?: string[] };
-    return [key, row];
-  });
+type Line = { id: number; words?: string[] };
+
+/**
+ * Version 4's stores as the current version holds them: each history line's `words` (its
+ * `byWord` keys) leave the line for a `historyWords` row under the line's id (version 5).
+ */
+export function keysApart(content: Record<string, StoreContent>): Record<string, StoreContent> {
+  const history: StoreContent = [];
+  const historyWords: StoreContent = [];
+  for (const [key, value] of content.history ?? []) {
+    const { words, ...line } = value as Line;
+    if (!words) throw new Error(`history line ${String(key)} has no keys to move`);
+    history.push([key, line]);
+    historyWords.push([key, { id: line.id, words }]);
+  }
+  return { ...content, history, historyWords };
+}
+
+/** The current stores as version 4 held them: each line's keys inside it, no `historyWords`. */
+export function keysInside(content: Record<string, StoreContent>): Record<string, StoreContent> {
+  const { historyWords = [], ...rest } = content;
+  const words = new Map(historyWords.map(([key, row]) => [key, (row as Line).words]));
+  return {
+    ...rest,
+    history: (content.history ?? []).map(([key, value]) => [
+      key,
+      { ...(value as object), words: words.get(key) },
+    ]),
+  };
+}
+
+/** The current stores as a version before 4 held them: no search keys anywhere. */
+export function withoutKeys(content: Record<string, StoreContent>): Record<string, StoreContent> {
+  const { historyWords: _keys, ...rest } = content;
+  return {
+    ...rest,
+    history: (content.history ?? []).map(([key, value]) => {
+      const { words: _words, ...line } = value as Line;
+      return [key, line];
+    }),
+  };
 }

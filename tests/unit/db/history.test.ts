@@ -2,15 +2,16 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  appendHistory,
   applyRetention,
   clearHistory,
   countMatching,
   forEachMatching,
+  HISTORY_STORES,
   pendingLines,
   readHistoryPage,
 } from '@/lib/db/history';
 import { closeDatabaseForTests, openDatabase } from '@/lib/db/schema';
-import { wordKeys } from '@/lib/history/filter';
 import type { HistoryLine } from '@/lib/history/words';
 import type { HistoryEntry } from '@/lib/reactions/types';
 
@@ -33,11 +34,10 @@ function line(index: number, at = T + index * 1000): HistoryEntry {
   };
 }
 
+/** Writes the lines as the engine's storage does: with their search keys, beside them. */
 async function store(lines: HistoryEntry[]): Promise<void> {
-  const db = await openDatabase();
-  const tx = db.transaction('history', 'readwrite');
-  // With their `byWord` keys, as appendHistory writes them.
-  for (const entry of lines) void tx.store.add({ ...entry, words: wordKeys(entry) });
+  const tx = (await openDatabase()).transaction(HISTORY_STORES, 'readwrite');
+  await appendHistory(tx, lines);
   await tx.done;
 }
 
@@ -135,22 +135,30 @@ describe('retention', () => {
   it('drops the oldest lines beyond the count', async () => {
     await store(Array.from({ length: 300 }, (_, index) => line(index)));
     expect(await applyRetention({ maxLines: 100, maxDays: null }, T)).toBe(200);
-    const kept = await (await openDatabase()).getAllFromIndex('history', 'byAt');
+    const db = await openDatabase();
+    const kept = await db.getAllFromIndex('history', 'byAt');
     expect(kept).toHaveLength(100);
     expect(kept[0]?.at).toBe(T + 200_000);
+    // Their search keys went with them.
+    expect(await db.getAllKeys('historyWords')).toEqual(await db.getAllKeys('history'));
   });
 
   it('drops lines older than the age', async () => {
     await store(Array.from({ length: 10 }, (_, index) => line(index, T + index * DAY)));
     expect(await applyRetention({ maxLines: 100_000, maxDays: 3 }, T + 9 * DAY)).toBe(6);
-    const kept = await (await openDatabase()).getAllFromIndex('history', 'byAt');
+    const db = await openDatabase();
+    const kept = await db.getAllFromIndex('history', 'byAt');
     expect(kept.map((entry) => entry.at)).toEqual([6, 7, 8, 9].map((day) => T + day * DAY));
+    expect(await db.getAllKeys('historyWords')).toEqual(await db.getAllKeys('history'));
   });
 
   it('clears everything, snippets included', async () => {
     await store([{ ...line(1), snippet: 'Our launch' }]);
+    expect(await (await openDatabase()).count('historyWords')).toBe(1);
     await clearHistory();
     expect(await (await openDatabase()).count('history')).toBe(0);
+    expect(await (await openDatabase()).count('historyWords')).toBe(0);
+    expect((await readHistoryPage({ search: 'launch' })).lines).toEqual([]);
   });
 });
 
