@@ -276,14 +276,16 @@ export async function forEachMatching(
   }
   const matches = lineMatcher(filter);
   const db = await openDatabase();
-  let after: number | undefined;
+  const size = MAX_CHUNK * 2;
+  let reading = db.getAll('history', undefined, size);
   for (;;) {
-    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
-    const chunk = await db.getAll('history', range, MAX_CHUNK * 2);
+    const chunk = await reading;
     const last = chunk[chunk.length - 1];
+    const more = chunk.length === size && last?.id !== undefined;
+    // The next chunk is asked for first: IndexedDB reads it while this one is visited.
+    if (more) reading = db.getAll('history', IDBKeyRange.lowerBound(last.id, true), size);
     visit(chunk.filter(matches));
-    if (!last || chunk.length < MAX_CHUNK * 2 || last.id === undefined) return;
-    after = last.id;
+    if (!more) return;
   }
 }
 

@@ -119,13 +119,29 @@ function wordsOfDay(at: number): string {
   return words;
 }
 
+const names = new Map<string, string>();
+
+/**
+ * LinkedIn's name of a reaction, read from the catalogue once per value (a page's language does
+ * not change), not once per line matched or indexed.
+ */
+function nameOf(value: string): string {
+  let name = names.get(value);
+  if (name === undefined) {
+    name = linkedInName(value);
+    if (names.size > 1000) names.clear();
+    names.set(value, name);
+  }
+  return name;
+}
+
 /**
  * What the search looks in: the reaction (emoji, type and LinkedIn's name), the kind, the
  * outcome and its reason, where it came from, the day, and the snippet if one was kept. Never a
  * name: the history holds none.
  */
 export function searchableText(line: HistoryLine): string {
-  const name = linkedInName(line.value);
+  const name = nameOf(line.value);
   const status = STATUS_WORDS[statusOf(line)];
   const source = line.source === 'remote' ? 'remote elsewhere another device' : 'own';
   return `${line.value} ${name} ${line.kind} ${status} ${line.error ?? ''} ${source} ${wordsOfDay(
@@ -144,7 +160,7 @@ export const WORD_KEY_CHARS = 12;
  * then checks). The day's words are left out: they depend on the time zone, and `at` has them.
  */
 export function wordKeys(line: HistoryLine): string[] {
-  const name = linkedInName(line.value);
+  const name = nameOf(line.value);
   const status = STATUS_WORDS[statusOf(line)];
   const source = line.source === 'remote' ? 'remote elsewhere another device' : 'own';
   const text = `${line.value} ${name} ${line.kind} ${status} ${line.error ?? ''} ${source} ${
