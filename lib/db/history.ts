@@ -18,11 +18,18 @@ import {
 } from '../history/filter';
 import type { HistoryLine } from '../history/words';
 import type { HistoryEntry } from '../reactions/types';
+import {
+  ALL_LINES,
+  type CountedField,
+  type CountKey,
+  changeCounts,
+  readCount,
+} from './history-counts';
 import { DEFAULT_HISTORY_RETENTION, type HistoryRetention, historyRetentionSchema } from './items';
 import { openDatabase, type ReactbarDB } from './schema';
 
 const DAY = 86_400_000;
-/** Trimming counts the store: it runs once per this many lines, passing the limit meanwhile. */
+/** Trimming runs once per this many lines, passing the limit by as many meanwhile. */
 const TRIM_EVERY = 100;
 /** Lines read by one getAll at most; a chunk starts at a page's size and doubles up to this. */
 const MAX_CHUNK = 5000;
@@ -32,8 +39,8 @@ const MAX_CHUNK = 5000;
  */
 const WORD_CANDIDATES = 2000;
 
-/** The stores a change to the history writes: the lines, and their search keys. */
-export const HISTORY_STORES = ['history', 'historyWords'] as const;
+/** The stores a change to the history writes: the lines, their search keys, their counts. */
+export const HISTORY_STORES = ['history', 'historyWords', 'historyCounts'] as const;
 
 /** A caller's read-write transaction over (at least) HISTORY_STORES. */
 export type HistoryTransaction = IDBPTransaction<
@@ -49,9 +56,10 @@ export function retentionOf(stored: unknown): HistoryRetention {
 }
 
 /**
- * Adds lines, each with its search keys, in the caller's transaction (so they land with the rest
- * of its writes, or not at all), and, once per TRIM_EVERY lines, drops what the retention no
- * longer keeps (read through `retention`, in the same transaction). Returns the new lines' ids.
+ * Adds lines, each with its search keys, and counts them, in the caller's transaction (so they
+ * land with the rest of its writes, or not at all), and, once per TRIM_EVERY lines, drops what
+ * the retention no longer keeps (read through `retention`, in the same transaction). Returns the
+ * new lines' ids.
  */
 export async function appendHistory(
   tx: HistoryTransaction,
@@ -67,6 +75,7 @@ export async function appendHistory(
     ids.push(id);
     await keys.put({ id, words: wordKeys(line) });
   }
+  await changeCounts(tx, lines, 1);
   if (ids.some((id) => id % TRIM_EVERY === 0)) {
     const newest = Math.max(...lines.map((line) => line.at));
     await trimHistory(tx, await retention(), newest);
@@ -74,30 +83,46 @@ export async function appendHistory(
   return ids;
 }
 
-/** Deletes lines and their search keys, by id, in the caller's transaction. */
-async function deleteLines(tx: HistoryTransaction, ids: readonly number[]): Promise<void> {
+/** Deletes stored lines with their search keys, and counts them out, in the caller's transaction. */
+async function deleteLines(tx: HistoryTransaction, lines: readonly HistoryEntry[]): Promise<void> {
   const store = tx.objectStore('history');
   const keys = tx.objectStore('historyWords');
-  await Promise.all(ids.flatMap((id) => [store.delete(id), keys.delete(id)]));
+  const ids = lines.flatMap((line) => (line.id === undefined ? [] : [line.id]));
+  await Promise.all([
+    ...ids.flatMap((id) => [store.delete(id), keys.delete(id)]),
+    changeCounts(tx, lines, -1),
+  ]);
 }
 
 /**
- * Drops lines older than the retention's age (counted back from `now`), then the oldest beyond
- * its count, with their search keys. Reads their ids only (byAt's primary keys), never the lines.
+ * The oldest lines the retention no longer keeps, at most `limit` (all when absent): those older
+ * than its age (counted back from `now`), and beyond them the oldest past its count. Read through
+ * `byAt`, oldest first, and only those: the count comes from `historyCounts`.
  */
+async function beyondRetention(
+  tx: HistoryTransaction,
+  retention: HistoryRetention,
+  now: number,
+  limit?: number,
+): Promise<HistoryEntry[]> {
+  const byAt = tx.objectStore('history').index('byAt');
+  const total = await readCount(tx.objectStore('historyCounts'), ALL_LINES);
+  const excess = Math.min(total - retention.maxLines, limit ?? total);
+  const old =
+    retention.maxDays === null
+      ? []
+      : await byAt.getAll(IDBKeyRange.upperBound(now - retention.maxDays * DAY, true), limit);
+  // Both are the oldest lines: the longer list holds the shorter.
+  return excess > old.length ? byAt.getAll(null, excess) : old;
+}
+
+/** Drops what the retention no longer keeps (see beyondRetention), in the caller's transaction. */
 async function trimHistory(
   tx: HistoryTransaction,
   retention: HistoryRetention,
   now: number,
 ): Promise<void> {
-  const store = tx.objectStore('history');
-  const byAt = store.index('byAt');
-  if (retention.maxDays !== null) {
-    const cutoff = IDBKeyRange.upperBound(now - retention.maxDays * DAY, true);
-    await deleteLines(tx, await byAt.getAllKeys(cutoff));
-  }
-  const excess = (await store.count()) - retention.maxLines;
-  if (excess > 0) await deleteLines(tx, await byAt.getAllKeys(null, excess));
+  await deleteLines(tx, await beyondRetention(tx, retention, now));
 }
 
 /**
@@ -110,33 +135,22 @@ export async function applyRetention(retention: HistoryRetention, now: number): 
   let dropped = 0;
   for (;;) {
     const tx = db.transaction(HISTORY_STORES, 'readwrite');
-    const byAt = tx.objectStore('history').index('byAt');
-    const old =
-      retention.maxDays === null
-        ? 0
-        : await byAt.count(IDBKeyRange.upperBound(now - retention.maxDays * DAY, true));
-    const excess = Math.max(old, (await tx.objectStore('history').count()) - retention.maxLines);
-    const batch = Math.min(excess, MAX_CHUNK);
-    // The oldest first: byAt's first keys, their ids only.
-    if (batch > 0) await deleteLines(tx, await byAt.getAllKeys(null, batch));
+    const batch = await beyondRetention(tx, retention, now, MAX_CHUNK);
+    await deleteLines(tx, batch);
     await tx.done;
-    dropped += batch;
-    if (batch < MAX_CHUNK) return dropped;
+    dropped += batch.length;
+    if (batch.length < MAX_CHUNK) return dropped;
   }
 }
 
-/** Forgets every line (snippets included: they live in the lines) and every search key. */
+/** Forgets every line (snippets included: they live in the lines), search key and count. */
 export async function clearHistory(): Promise<void> {
   const tx = (await openDatabase()).transaction(HISTORY_STORES, 'readwrite');
-  await Promise.all([
-    tx.objectStore('history').clear(),
-    tx.objectStore('historyWords').clear(),
-    tx.done,
-  ]);
+  await Promise.all([...HISTORY_STORES.map((name) => tx.objectStore(name).clear()), tx.done]);
 }
 
 export async function countHistory(): Promise<number> {
-  return (await openDatabase()).count('history');
+  return readCount((await openDatabase()).transaction('historyCounts').store, ALL_LINES);
 }
 
 export async function getHistoryLine(id: number): Promise<HistoryEntry | undefined> {
@@ -161,36 +175,48 @@ export interface HistoryPage {
   next: PageCursor | null;
 }
 
-/**
- * The plan to read a filter with. Counting each candidate's keys would pick the narrowest, but
- * an index count walks its range (over a second for 100,000 keys on a busy machine): the order
- * below is the usual narrowness instead (one reaction, one actor, failures, one kind).
- */
-const PLAN_ORDER: readonly ReadPlan['index'][] = ['byValue', 'byActor', 'byOutcome', 'byKind'];
+/** The count of the lines a plan's index holds for its key (its whole range but the days). */
+function countKeyOf(plan: ReadPlan): CountKey {
+  if (plan.index === 'byAt' || typeof plan.lower === 'number') return ALL_LINES;
+  const field = PLAN_FIELDS[plan.index];
+  return [field, plan.lower[0]];
+}
 
-function choosePlan(filter: HistoryFilter): ReadPlan {
+const PLAN_FIELDS = {
+  byKind: 'kind',
+  byValue: 'value',
+  byActor: 'actor',
+  byOutcome: 'outcome',
+} as const satisfies Record<Exclude<ReadPlan['index'], 'byAt'>, CountedField>;
+
+/**
+ * The plan to read a filter with: of the indexes that could serve it, the one holding the fewest
+ * lines for its key (historyCounts: one get each, never a walk of the index).
+ */
+async function choosePlan(filter: HistoryFilter): Promise<ReadPlan> {
   const candidates = candidatePlans(filter);
-  const rank = (plan: ReadPlan) => {
-    const index = PLAN_ORDER.indexOf(plan.index);
-    // Applied and removed share their stored outcome: that index narrows the least.
-    const broad = plan.index === 'byOutcome' && filter.status !== 'failed';
-    return broad ? PLAN_ORDER.length : index;
-  };
-  const [best] = [...candidates].sort((a, b) => rank(a) - rank(b));
-  if (!best) throw new Error('No way to read the history');
-  return best;
+  const [only] = candidates;
+  if (!only) throw new Error('No way to read the history');
+  if (candidates.length === 1) return only;
+  const counts = (await openDatabase()).transaction('historyCounts').store;
+  const sizes = await Promise.all(candidates.map((plan) => readCount(counts, countKeyOf(plan))));
+  let best = 0;
+  for (const [index, size] of sizes.entries()) if (size < (sizes[best] ?? 0)) best = index;
+  return candidates[best] ?? only;
 }
 
 /**
- * How many stored lines match, when an index can count them exactly (one field, or none), else
- * null. Off the first screen's path: a count walks its range.
+ * How many stored lines match, when it is known exactly (one field or none: historyCounts; a
+ * range of days: a count of the index over it, which walks the range), else null.
  */
 export async function countMatching(filter: HistoryFilter): Promise<number | null> {
   if (filter.status === 'pending') return 0;
-  const plan = choosePlan(filter);
+  const plan = await choosePlan(filter);
   if (!plan.exact) return null;
   const db = await openDatabase();
-  if (plan.index === 'byAt' && !filter.from && !filter.to) return db.count('history');
+  if (!filter.from && !filter.to) {
+    return readCount(db.transaction('historyCounts').store, countKeyOf(plan));
+  }
   return db
     .transaction('history')
     .store.index(plan.index)
@@ -233,7 +259,7 @@ export async function readHistoryPage(
     const searched = await readSearched(filter);
     if (searched) return { lines: searched, next: null };
   }
-  const plan = after?.plan ?? choosePlan(filter);
+  const plan = after?.plan ?? (await choosePlan(filter));
   const matches = lineMatcher(filter);
   const lines: HistoryLine[] = [];
   let upper = after ? { key: after.upper, open: true } : { key: plan.upper, open: false };
@@ -264,7 +290,7 @@ export async function forEachMatching(
     visit(searched);
     return;
   }
-  const plan = choosePlan(filter);
+  const plan = await choosePlan(filter);
   if (plan.index !== 'byAt') {
     let page = await readHistoryPage(filter, undefined, MAX_CHUNK);
     visit(page.lines);

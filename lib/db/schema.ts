@@ -14,6 +14,9 @@
  * - historyWords: each history line's search keys (HistoryWords: the suffixes of its words), by
  *   the line's id, searched through `byWord` (multiEntry on `words`). Kept apart so that reading
  *   lines never carries them; written, changed and deleted in the same transactions as the lines.
+ * - historyCounts: how many lines there are, in all and per kind, value, actor and outcome, by
+ *   [field, value] (lib/db/history-counts.ts); changed in the same transactions as the lines,
+ *   so counting never walks an index.
  * - items: typed settings and small state, one key each (lib/db/items.ts), the LinkedIn token,
  *   the member's LinkedIn app and the chosen LinkedIn actor among them.
  * How each version became the next: lib/db/upgrade.ts.
@@ -22,6 +25,7 @@ import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from '
 import type { KeySummary } from '../accounts/types';
 import type { ConfirmedSlot, Hold, Intent } from '../engine/types';
 import type { HistoryEntry } from '../reactions/types';
+import type { CountKey } from './history-counts';
 import { DB_VERSION, runUpgrade } from './upgrade';
 
 /** A stored key: what the popup sees of it (see KeySummary), plus the secret itself. */
@@ -53,6 +57,8 @@ export interface ReactbarDB extends DBSchema {
     };
   };
   historyWords: { key: number; value: HistoryWords; indexes: { byWord: string } };
+  /** Lines in all and per value of a filtered field (lib/db/history-counts.ts). */
+  historyCounts: { key: CountKey; value: number };
   /** Values are checked on read by their item (lib/db/items.ts), never cast. */
   items: { key: string; value: unknown };
 }

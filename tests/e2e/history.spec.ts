@@ -7,6 +7,7 @@
 import '../support/node-i18n';
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { countKeysOf } from '../../lib/db/history-counts';
 import { wordKeys } from '../../lib/history/filter';
 import type { HistoryLine } from '../../lib/history/words';
 import { EXPECTED, type ExpectedTarget } from '../fixtures/expected';
@@ -55,26 +56,44 @@ interface SeedLine {
 }
 
 /**
- * Adds lines through the history page's own IndexedDB (the extension's origin), with their
- * `byWord` keys as appendHistory writes them.
+ * Adds lines through the history page's own IndexedDB (the extension's origin), each with its
+ * search keys beside it (`historyWords`) and counted (`historyCounts`), as appendHistory writes
+ * them.
  */
 async function seed(page: Page, seeded: SeedLine[]): Promise<void> {
+  const counted = new Map<string, number>();
+  for (const line of seeded) {
+    for (const key of countKeysOf(line)) {
+      counted.set(JSON.stringify(key), (counted.get(JSON.stringify(key)) ?? 0) + 1);
+    }
+  }
   await page.evaluate(
-    async (rows) => {
+    async ({ rows, counted }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('reactbar');
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-      const tx = db.transaction('history', 'readwrite');
-      for (const row of rows) tx.objectStore('history').add(row);
+      const tx = db.transaction(['history', 'historyWords', 'historyCounts'], 'readwrite');
+      for (const { line, words } of rows) {
+        const added = tx.objectStore('history').add(line);
+        added.onsuccess = () => tx.objectStore('historyWords').add({ id: added.result, words });
+      }
+      const counts = tx.objectStore('historyCounts');
+      for (const [key, by] of counted) {
+        const read = counts.get(key);
+        read.onsuccess = () => counts.put(((read.result as number | undefined) ?? 0) + by, key);
+      }
       await new Promise((resolve, reject) => {
         tx.oncomplete = resolve;
         tx.onerror = () => reject(tx.error);
       });
       db.close();
     },
-    seeded.map((row) => ({ ...row, words: wordKeys(row as HistoryLine) })),
+    {
+      rows: seeded.map((line) => ({ line, words: wordKeys(line as HistoryLine) })),
+      counted: [...counted].map(([key, by]) => [JSON.parse(key) as string[], by] as const),
+    },
   );
 }
 
@@ -330,12 +349,14 @@ test('a database from version 2 keeps its lines when the extension opens it', as
         };
       }),
   );
-  expect(version).toBe(4);
+  expect(version).toBe(5);
+  // Counted by version 5.
+  await expect(page.getByTestId('history-summary')).toHaveText('4 reactions, newest first');
   // The new indexes answer for the old lines.
   await page.getByLabel('Reaction', { exact: true }).selectOption('EMPATHY');
   await expect(lines(page)).toHaveCount(1);
   await expect(lines(page)).toContainText('Failed: LinkedIn refused this reaction');
-  // The search's index too: version 4 gave the old lines their words.
+  // The search's index too: version 4 gave the old lines their words (version 5 keeps them apart).
   await page.getByLabel('Reaction', { exact: true }).selectOption('');
   await expect(lines(page)).toHaveCount(4);
   await page.getByLabel('Search reactions').fill('twic');

@@ -44,6 +44,7 @@ const CURRENT_SHAPE: Record<string, StoreShape> = {
     },
   },
   historyWords: { keyPath: 'id', autoIncrement: false, indexes: { byWord: 'words' } },
+  historyCounts: { keyPath: null, autoIncrement: false, indexes: {} },
   items: { keyPath: null, autoIncrement: false, indexes: {} },
 };
 
@@ -200,6 +201,7 @@ describe('version 1 → 2', () => {
     expect(current).toStrictEqual({
       confirmed: [],
       history: [],
+      historyCounts: [],
       historyWords: [],
       holds: [],
       intents: [],
@@ -257,6 +259,14 @@ describe('version 4 → 5', () => {
     const all = await readHistoryPage({});
     expect(all.lines.length).toBeGreaterThan(10);
     expect(all.lines.some((line) => 'words' in line)).toBe(false);
+    // Counted as they are.
+    expect(await countMatching({})).toBe(all.lines.length);
+    expect(await countMatching({ kind: 'post' })).toBe(
+      all.lines.filter((line) => line.kind === 'post').length,
+    );
+    expect(await countMatching({ status: 'failed' })).toBe(
+      all.lines.filter((line) => line.outcome === 'failed').length,
+    );
   });
 
   it('lines written after the upgrade get their keys beside them, in the same transaction', async () => {
@@ -281,6 +291,10 @@ describe('version 4 → 5', () => {
     await tx.done;
     expect(id).toBe(16);
     expect(await db.getAllKeys('history')).toEqual(await db.getAllKeys('historyWords'));
+    expect(await countMatching({})).toBe(await db.count('history'));
+    expect(await countMatching({ value: 'PRAISE' })).toBe(
+      await db.countFromIndex('history', 'byValue', IDBKeyRange.bound(['PRAISE'], ['PRAISE', []])),
+    );
     expect((await readHistoryPage({ search: 'kickoff' })).lines.map((line) => line.id)).toEqual([
       16,
     ]);

@@ -2,11 +2,18 @@
  * Version 3: version 2's rows as version 3 held them (it only added the history's filter
  * indexes), and a line with a snippet (which version 3 added), and what the current version
  * makes of them: version 4 gave every history line its `byWord` keys, which version 5 keeps
- * apart from the line (`historyWords`).
+ * apart from the line (`historyWords`), counting the lines (`historyCounts`).
  *
  * When a version after 5 changes a store, update `current` below to what these rows become then.
  */
-import { byId, type DatabaseExample, keysApart, keysInside, keysOf, withoutKeys } from './example';
+import {
+  asBeforeVersion4,
+  asVersion4,
+  asVersion5,
+  byId,
+  type DatabaseExample,
+  keysOf,
+} from './example';
 import { example as v2 } from './v2';
 
 const T = Date.UTC(2026, 10, 20, 9, 30, 0);
@@ -27,13 +34,13 @@ const snippetLine = {
   snippet: 'Ünïcode Quarterly: Résumé tips — 12 ways',
 };
 
-const before = withoutKeys(v2.current);
-const withKeys = keysInside(v2.current);
+const before = asBeforeVersion4(v2.current);
+const withKeys = asVersion4(v2.current);
 
 export const example: DatabaseExample = {
   version: 3,
   stores: { ...before, history: [...(before.history ?? []), ...byId([snippetLine])] },
-  current: keysApart({
+  current: asVersion5({
     ...withKeys,
     history: [
       ...(withKeys.history ?? []),

@@ -4,11 +4,12 @@
  * snippet, one whose snippet was forgotten (its keys rebuilt without the snippet's words), and one
  * written in a German browser (LinkedIn's reaction name in German among its keys). What the
  * current version makes of them: version 5 moves every line's keys, as they were, to
- * `historyWords` under the line's id, and the lines lose `words`.
+ * `historyWords` under the line's id (the lines lose `words`), and counts the lines in all and
+ * per kind, value, actor and outcome (`historyCounts`).
  *
  * When a version after 5 changes a store, update `current` below to what these rows become then.
  */
-import { byId, type DatabaseExample, keysApart, keysInside, keysOf } from './example';
+import { asVersion4, asVersion5, byId, type DatabaseExample, keysOf } from './example';
 import { example as v3 } from './v3';
 
 const T = Date.UTC(2026, 10, 27, 15, 0, 0);
@@ -68,11 +69,11 @@ const linesV4 = byId([
   },
 ]);
 
-const fromV3 = keysInside(v3.current);
+const fromV3 = asVersion4(v3.current);
 const stores = { ...fromV3, history: [...(fromV3.history ?? []), ...linesV4] };
 
 export const example: DatabaseExample = {
   version: 4,
   stores,
-  current: keysApart(stores),
+  current: asVersion5(stores),
 };
