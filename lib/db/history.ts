@@ -337,9 +337,10 @@ async function readSearched(filter: HistoryFilter): Promise<HistoryLine[] | null
   const tx = db.transaction(HISTORY_STORES);
   const store = tx.objectStore('history');
   const index = tx.objectStore('historyWords').index('byWord');
-  // A line may hold several keys under one prefix ("e" starts "e", "elsewhere"…): read up to
-  // a few per line before calling the word common.
-  const limit = WORD_CANDIDATES * 4;
+  // One key past WORD_CANDIDATES says the word is common: it is read through the time instead,
+  // and no more of the index is walked (a line rarely holds two keys under one search word's
+  // prefix; one that does, like "e", is common anyway).
+  const limit = WORD_CANDIDATES + 1;
   const holding = async (key: string) => index.getAllKeys(prefixRange(key), limit);
   let ids = null as Set<number> | null;
   const narrow = (found: number[], complete: boolean): boolean => {
