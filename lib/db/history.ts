@@ -1,7 +1,9 @@
 /**
  * The reaction history: written by the engine's storage, read by the popup and the history
  * page straight from IndexedDB, newest first, through the store's indexes in chunks (never the
- * whole store at once).
+ * whole store at once). Three stores change together, in one transaction (HISTORY_STORES): the
+ * lines (`history`), their search keys (`historyWords`) and their counts (`historyCounts`,
+ * lib/db/history-counts.ts).
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
 import { linkTo, parentOf } from '../engine/history-lines';
