@@ -130,17 +130,29 @@ function jsonString(value: string): string {
   return JSON_ESCAPES.test(value) ? JSON.stringify(value) : `"${value}"`;
 }
 
-/** `"time_utc": ` and so on, as JSON.stringify with an indent of 1 writes a row's keys. */
-const JSON_KEYS = CSV_COLUMNS.map((column) => `   ${JSON.stringify(column)}: `);
-
-/** One line's object in the JSON's `lines`, as JSON.stringify with an indent of 1 writes it. */
+/**
+ * One line's object in the JSON's `lines`, as JSON.stringify with an indent of 1 writes it: two
+ * spaces before the braces, three before each key (CSV_COLUMNS, in order).
+ */
 function jsonRow(line: HistoryLine, nameOf: (line: HistoryLine) => string): string {
   const row = rowOf(line, nameOf);
-  let text = '  {\n';
-  for (const [column, name] of CSV_COLUMNS.entries()) {
-    text += `${column === 0 ? '' : ',\n'}${JSON_KEYS[column]}${jsonString(row[name])}`;
-  }
-  return `${text}\n  }`;
+  return `  {
+   "time_utc": ${jsonString(row.time_utc)},
+   "time_local": ${jsonString(row.time_local)},
+   "kind": ${jsonString(row.kind)},
+   "reaction": ${jsonString(row.reaction)},
+   "reaction_name": ${jsonString(row.reaction_name)},
+   "action": ${jsonString(row.action)},
+   "outcome": ${jsonString(row.outcome)},
+   "reason": ${jsonString(row.reason)},
+   "actor": ${jsonString(row.actor)},
+   "source": ${jsonString(row.source)},
+   "service": ${jsonString(row.service)},
+   "urn": ${jsonString(row.urn)},
+   "parent_urn": ${jsonString(row.parent_urn)},
+   "link": ${jsonString(row.link)},
+   "snippet": ${jsonString(row.snippet)}
+  }`;
 }
 
 type Format = 'csv' | 'json';
