@@ -49,7 +49,7 @@ export function HistoryView({ variant }: { variant: 'popup' | 'page' }) {
   const exporting = useMutation({
     mutationFn: async (format: 'csv' | 'json') => {
       const file = await exportHistory(filter, format);
-      download(file.name, file.text, format === 'csv' ? 'text/csv' : 'application/json');
+      download(file.name, file.parts, format === 'csv' ? 'text/csv' : 'application/json');
       return file;
     },
   });

@@ -1,12 +1,15 @@
 /** The engine's state in the extension's IndexedDB (stores: lib/db/schema.ts). */
-import { appendHistory, retentionOf } from '../db/history';
+import { appendHistory, HISTORY_STORES, retentionOf } from '../db/history';
 import { historyRetention } from '../db/items';
 import { openDatabase } from '../db/schema';
 import type { EngineChange, EngineStorage } from '../engine/types';
 
 const ENGINE_STORES = ['intents', 'confirmed', 'holds', 'history'] as const;
-/** With history lines: `items` too, where trimming reads the retention in the same transaction. */
-const ENGINE_STORES_WITH_HISTORY = [...ENGINE_STORES, 'items'] as const;
+/**
+ * With history lines: their search keys too, and `items`, where trimming reads the retention in
+ * the same transaction.
+ */
+const ENGINE_STORES_WITH_HISTORY = [...ENGINE_STORES, ...HISTORY_STORES, 'items'] as const;
 
 export const indexedDbEngineStorage: EngineStorage = {
   async loadIntents() {
@@ -46,7 +49,7 @@ export const indexedDbEngineStorage: EngineStorage = {
       if (history.length > 0) {
         const items = tx.objectStore('items');
         const retention = async () => retentionOf(await items.get(historyRetention.key));
-        writes.push(appendHistory(tx.objectStore('history'), history, retention));
+        writes.push(appendHistory(tx, history, retention));
       }
       await Promise.all([...writes, tx.done]);
     } catch (error) {

@@ -1,9 +1,11 @@
 /**
  * The reaction history: written by the engine's storage, read by the popup and the history
  * page straight from IndexedDB, newest first, through the store's indexes in chunks (never the
- * whole store at once).
+ * whole store at once). Three stores change together, in one transaction (HISTORY_STORES): the
+ * lines (`history`), their search keys (`historyWords`) and their counts (`historyCounts`,
+ * lib/db/history-counts.ts).
  */
-import type { IDBPObjectStore, StoreNames } from 'idb';
+import type { IDBPTransaction, StoreNames } from 'idb';
 import { linkTo, parentOf } from '../engine/history-lines';
 import type { Intent } from '../engine/types';
 import {
@@ -18,11 +20,18 @@ import {
 } from '../history/filter';
 import type { HistoryLine } from '../history/words';
 import type { HistoryEntry } from '../reactions/types';
+import {
+  ALL_LINES,
+  type CountedField,
+  type CountKey,
+  changeCounts,
+  readCount,
+} from './history-counts';
 import { DEFAULT_HISTORY_RETENTION, type HistoryRetention, historyRetentionSchema } from './items';
 import { openDatabase, type ReactbarDB } from './schema';
 
 const DAY = 86_400_000;
-/** Trimming counts the store: it runs once per this many lines, passing the limit meanwhile. */
+/** Trimming runs once per this many lines, passing the limit by as many meanwhile. */
 const TRIM_EVERY = 100;
 /** Lines read by one getAll at most; a chunk starts at a page's size and doubles up to this. */
 const MAX_CHUNK = 5000;
@@ -32,11 +41,13 @@ const MAX_CHUNK = 5000;
  */
 const WORD_CANDIDATES = 2000;
 
-/** The history store inside a caller's read-write transaction. */
-export type HistoryStore = IDBPObjectStore<
+/** The stores a change to the history writes: the lines, their search keys, their counts. */
+export const HISTORY_STORES = ['history', 'historyWords', 'historyCounts'] as const;
+
+/** A caller's read-write transaction over (at least) HISTORY_STORES. */
+export type HistoryTransaction = IDBPTransaction<
   ReactbarDB,
   ArrayLike<StoreNames<ReactbarDB>>,
-  'history',
   'readwrite'
 >;
 
@@ -47,47 +58,73 @@ export function retentionOf(stored: unknown): HistoryRetention {
 }
 
 /**
- * Adds lines in the caller's transaction (so they land with the rest of its writes, or not at
- * all), and, once per TRIM_EVERY lines, drops what the retention no longer keeps (read through
- * `retention`, in the same transaction). Returns the new lines' ids.
+ * Adds lines, each with its search keys, and counts them, in the caller's transaction (so they
+ * land with the rest of its writes, or not at all), and, once per TRIM_EVERY lines, drops what
+ * the retention no longer keeps (read through `retention`, in the same transaction). Returns the
+ * new lines' ids.
  */
 export async function appendHistory(
-  store: HistoryStore,
+  tx: HistoryTransaction,
   lines: readonly HistoryEntry[],
   retention: () => Promise<HistoryRetention> = async () => DEFAULT_HISTORY_RETENTION,
 ): Promise<number[]> {
+  const store = tx.objectStore('history');
+  const keys = tx.objectStore('historyWords');
   const ids: number[] = [];
   for (const { id: _ignored, ...line } of lines) {
     // No `id` property at all: IndexedDB generates it (an `id: undefined` is a DataError).
-    ids.push(await store.add({ ...line, words: wordKeys(line) }));
+    const id = await store.add(line);
+    ids.push(id);
+    await keys.put({ id, words: wordKeys(line) });
   }
+  await changeCounts(tx, lines, 1);
   if (ids.some((id) => id % TRIM_EVERY === 0)) {
     const newest = Math.max(...lines.map((line) => line.at));
-    await trimHistory(store, await retention(), newest);
+    await trimHistory(tx, await retention(), newest);
   }
   return ids;
 }
 
-/** Drops lines older than the retention's age (counted back from `now`), then the oldest
- * beyond its count. */
+/** Deletes stored lines with their search keys, and counts them out, in the caller's transaction. */
+async function deleteLines(tx: HistoryTransaction, lines: readonly HistoryEntry[]): Promise<void> {
+  const store = tx.objectStore('history');
+  const keys = tx.objectStore('historyWords');
+  const ids = lines.flatMap((line) => (line.id === undefined ? [] : [line.id]));
+  await Promise.all([
+    ...ids.flatMap((id) => [store.delete(id), keys.delete(id)]),
+    changeCounts(tx, lines, -1),
+  ]);
+}
+
+/**
+ * The oldest lines the retention no longer keeps, at most `limit` (all when absent): those older
+ * than its age (counted back from `now`), and beyond them the oldest past its count. Read through
+ * `byAt`, oldest first, and only those: the count comes from `historyCounts`.
+ */
+async function beyondRetention(
+  tx: HistoryTransaction,
+  retention: HistoryRetention,
+  now: number,
+  limit?: number,
+): Promise<HistoryEntry[]> {
+  const byAt = tx.objectStore('history').index('byAt');
+  const total = await readCount(tx.objectStore('historyCounts'), ALL_LINES);
+  const excess = Math.min(total - retention.maxLines, limit ?? total);
+  const old =
+    retention.maxDays === null
+      ? []
+      : await byAt.getAll(IDBKeyRange.upperBound(now - retention.maxDays * DAY, true), limit);
+  // Both are the oldest lines: the longer list holds the shorter.
+  return excess > old.length ? byAt.getAll(null, excess) : old;
+}
+
+/** Drops what the retention no longer keeps (see beyondRetention), in the caller's transaction. */
 async function trimHistory(
-  store: HistoryStore,
+  tx: HistoryTransaction,
   retention: HistoryRetention,
   now: number,
 ): Promise<void> {
-  if (retention.maxDays !== null) {
-    const cutoff = IDBKeyRange.upperBound(now - retention.maxDays * DAY, true);
-    for (let cursor = await store.index('byAt').openCursor(cutoff); cursor; ) {
-      await cursor.delete();
-      cursor = await cursor.continue();
-    }
-  }
-  const excess = (await store.count()) - retention.maxLines;
-  let cursor = excess > 0 ? await store.index('byAt').openCursor() : null;
-  for (let removed = 0; cursor && removed < excess; removed++) {
-    await cursor.delete();
-    cursor = await cursor.continue();
-  }
+  await deleteLines(tx, await beyondRetention(tx, retention, now));
 }
 
 /**
@@ -99,43 +136,27 @@ export async function applyRetention(retention: HistoryRetention, now: number): 
   const db = await openDatabase();
   let dropped = 0;
   for (;;) {
-    const tx = db.transaction('history', 'readwrite');
-    const byAt = tx.store.index('byAt');
-    const old =
-      retention.maxDays === null
-        ? 0
-        : await byAt.count(IDBKeyRange.upperBound(now - retention.maxDays * DAY, true));
-    const excess = Math.max(old, (await tx.store.count()) - retention.maxLines);
-    const batch = Math.min(excess, MAX_CHUNK);
-    let cursor = batch > 0 ? await byAt.openCursor() : null;
-    for (let removed = 0; cursor && removed < batch; removed++) {
-      await cursor.delete();
-      cursor = await cursor.continue();
-    }
+    const tx = db.transaction(HISTORY_STORES, 'readwrite');
+    const batch = await beyondRetention(tx, retention, now, MAX_CHUNK);
+    await deleteLines(tx, batch);
     await tx.done;
-    dropped += batch;
-    if (batch < MAX_CHUNK) return dropped;
+    dropped += batch.length;
+    if (batch.length < MAX_CHUNK) return dropped;
   }
 }
 
-/** Forgets every line (snippets included: they live in the lines). */
+/** Forgets every line (snippets included: they live in the lines), search key and count. */
 export async function clearHistory(): Promise<void> {
-  await (await openDatabase()).clear('history');
+  const tx = (await openDatabase()).transaction(HISTORY_STORES, 'readwrite');
+  await Promise.all([...HISTORY_STORES.map((name) => tx.objectStore(name).clear()), tx.done]);
 }
 
 export async function countHistory(): Promise<number> {
-  return (await openDatabase()).count('history');
+  return readCount((await openDatabase()).transaction('historyCounts').store, ALL_LINES);
 }
 
 export async function getHistoryLine(id: number): Promise<HistoryEntry | undefined> {
-  const line = await (await openDatabase()).get('history', id);
-  return line && shown(line);
-}
-
-/** A stored line as readers get it: without its `byWord` keys. */
-function shown(line: HistoryEntry): HistoryEntry {
-  const { words: _keys, ...rest } = line;
-  return rest;
+  return (await openDatabase()).get('history', id);
 }
 
 /** Newest first, the first `limit` lines, unfiltered (the popup before filters). */
@@ -156,36 +177,48 @@ export interface HistoryPage {
   next: PageCursor | null;
 }
 
-/**
- * The plan to read a filter with. Counting each candidate's keys would pick the narrowest, but
- * an index count walks its range (over a second for 100,000 keys on a busy machine): the order
- * below is the usual narrowness instead (one reaction, one actor, failures, one kind).
- */
-const PLAN_ORDER: readonly ReadPlan['index'][] = ['byValue', 'byActor', 'byOutcome', 'byKind'];
+/** The count of the lines a plan's index holds for its key (its whole range but the days). */
+function countKeyOf(plan: ReadPlan): CountKey {
+  if (plan.index === 'byAt' || typeof plan.lower === 'number') return ALL_LINES;
+  const field = PLAN_FIELDS[plan.index];
+  return [field, plan.lower[0]];
+}
 
-function choosePlan(filter: HistoryFilter): ReadPlan {
+const PLAN_FIELDS = {
+  byKind: 'kind',
+  byValue: 'value',
+  byActor: 'actor',
+  byOutcome: 'outcome',
+} as const satisfies Record<Exclude<ReadPlan['index'], 'byAt'>, CountedField>;
+
+/**
+ * The plan to read a filter with: of the indexes that could serve it, the one holding the fewest
+ * lines for its key (historyCounts: one get each, never a walk of the index).
+ */
+async function choosePlan(filter: HistoryFilter): Promise<ReadPlan> {
   const candidates = candidatePlans(filter);
-  const rank = (plan: ReadPlan) => {
-    const index = PLAN_ORDER.indexOf(plan.index);
-    // Applied and removed share their stored outcome: that index narrows the least.
-    const broad = plan.index === 'byOutcome' && filter.status !== 'failed';
-    return broad ? PLAN_ORDER.length : index;
-  };
-  const [best] = [...candidates].sort((a, b) => rank(a) - rank(b));
-  if (!best) throw new Error('No way to read the history');
-  return best;
+  const [only] = candidates;
+  if (!only) throw new Error('No way to read the history');
+  if (candidates.length === 1) return only;
+  const counts = (await openDatabase()).transaction('historyCounts').store;
+  const sizes = await Promise.all(candidates.map((plan) => readCount(counts, countKeyOf(plan))));
+  let best = 0;
+  for (const [index, size] of sizes.entries()) if (size < (sizes[best] ?? 0)) best = index;
+  return candidates[best] ?? only;
 }
 
 /**
- * How many stored lines match, when an index can count them exactly (one field, or none), else
- * null. Off the first screen's path: a count walks its range.
+ * How many stored lines match, when it is known exactly (one field or none: historyCounts; a
+ * range of days: a count of the index over it, which walks the range), else null.
  */
 export async function countMatching(filter: HistoryFilter): Promise<number | null> {
   if (filter.status === 'pending') return 0;
-  const plan = choosePlan(filter);
+  const plan = await choosePlan(filter);
   if (!plan.exact) return null;
   const db = await openDatabase();
-  if (plan.index === 'byAt' && !filter.from && !filter.to) return db.count('history');
+  if (!filter.from && !filter.to) {
+    return readCount(db.transaction('historyCounts').store, countKeyOf(plan));
+  }
   return db
     .transaction('history')
     .store.index(plan.index)
@@ -228,14 +261,14 @@ export async function readHistoryPage(
     const searched = await readSearched(filter);
     if (searched) return { lines: searched, next: null };
   }
-  const plan = after?.plan ?? choosePlan(filter);
+  const plan = after?.plan ?? (await choosePlan(filter));
   const matches = lineMatcher(filter);
   const lines: HistoryLine[] = [];
   let upper = after ? { key: after.upper, open: true } : { key: plan.upper, open: false };
   let size = Math.max(want, 50);
   for (;;) {
     const chunk = await readChunk(plan, upper, size);
-    for (const line of chunk.lines) if (matches(line)) lines.push(shown(line));
+    for (const line of chunk.lines) if (matches(line)) lines.push(line);
     if (chunk.next === null) return { lines, next: null };
     upper = { key: chunk.next, open: true };
     if (lines.length >= want) return { lines, next: { plan, upper: upper.key } };
@@ -259,7 +292,7 @@ export async function forEachMatching(
     visit(searched);
     return;
   }
-  const plan = choosePlan(filter);
+  const plan = await choosePlan(filter);
   if (plan.index !== 'byAt') {
     let page = await readHistoryPage(filter, undefined, MAX_CHUNK);
     visit(page.lines);
@@ -271,14 +304,16 @@ export async function forEachMatching(
   }
   const matches = lineMatcher(filter);
   const db = await openDatabase();
-  let after: number | undefined;
+  const size = MAX_CHUNK * 2;
+  let reading = db.getAll('history', undefined, size);
   for (;;) {
-    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
-    const chunk = await db.getAll('history', range, MAX_CHUNK * 2);
+    const chunk = await reading;
     const last = chunk[chunk.length - 1];
-    visit(chunk.filter(matches).map(shown));
-    if (!last || chunk.length < MAX_CHUNK * 2 || last.id === undefined) return;
-    after = last.id;
+    const more = chunk.length === size && last?.id !== undefined;
+    // The next chunk is asked for first: IndexedDB reads it while this one is visited.
+    if (more) reading = db.getAll('history', IDBKeyRange.lowerBound(last.id, true), size);
+    visit(chunk.filter(matches));
+    if (!more) return;
   }
 }
 
@@ -301,11 +336,13 @@ async function readSearched(filter: HistoryFilter): Promise<HistoryLine[] | null
   const days = searchDays(filter.search);
   if (keys.length === 0 && days.length === 0) return null;
   const db = await openDatabase();
-  const store = db.transaction('history').store;
-  const index = store.index('byWord');
-  // A line may hold several keys under one prefix ("e" starts "e", "elsewhere"…): read up to
-  // a few per line before calling the word common.
-  const limit = WORD_CANDIDATES * 4;
+  const tx = db.transaction(HISTORY_STORES);
+  const store = tx.objectStore('history');
+  const index = tx.objectStore('historyWords').index('byWord');
+  // One key past WORD_CANDIDATES says the word is common: it is read through the time instead,
+  // and no more of the index is walked (a line rarely holds two keys under one search word's
+  // prefix; one that does, like "e", is common anyway).
+  const limit = WORD_CANDIDATES + 1;
   const holding = async (key: string) => index.getAllKeys(prefixRange(key), limit);
   let ids = null as Set<number> | null;
   const narrow = (found: number[], complete: boolean): boolean => {
@@ -330,9 +367,7 @@ async function readSearched(filter: HistoryFilter): Promise<HistoryLine[] | null
   if (!ids) return null;
   const read = await Promise.all([...ids].map((id) => store.get(id)));
   const matches = lineMatcher(filter);
-  const lines = read
-    .filter((line): line is HistoryEntry => line !== undefined && matches(line))
-    .map(shown);
+  const lines = read.filter((line): line is HistoryEntry => line !== undefined && matches(line));
   return lines.sort((a, b) => b.at - a.at || (b.id ?? 0) - (a.id ?? 0));
 }
 
@@ -399,15 +434,20 @@ export async function forgetSnippets(): Promise<number> {
   let forgotten = 0;
   let after: number | undefined;
   for (;;) {
-    const tx = db.transaction('history', 'readwrite');
+    const tx = db.transaction(HISTORY_STORES, 'readwrite');
+    const keys = tx.objectStore('historyWords');
     const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
-    let cursor = await tx.store.openCursor(range);
+    let cursor = await tx.objectStore('history').openCursor(range);
     let seen = 0;
     while (cursor && seen < MAX_CHUNK) {
       after = cursor.key;
       if (cursor.value.snippet !== undefined) {
         const { snippet: _dropped, ...line } = cursor.value;
-        await cursor.update({ ...line, words: wordKeys(line) });
+        // The snippet's words leave the search keys with it.
+        await Promise.all([
+          cursor.update(line),
+          keys.put({ id: cursor.primaryKey, words: wordKeys(line) }),
+        ]);
         forgotten++;
       }
       seen++;

@@ -2,7 +2,7 @@
  * The extension's IndexedDB database, in the extension's own origin: content scripts run in
  * LinkedIn's origin and cannot open it, which is why keys and settings live here.
  *
- * Version 4 stores:
+ * Version 5 stores:
  * - keys: the ConnectSafely keys (StoredKey), by id.
  * - intents: the engine's outbox, one Intent per slot, by slot id.
  * - confirmed: what the engine knows of each slot (ConfirmedSlot), by slot id; read per target
@@ -10,8 +10,13 @@
  * - holds: a credential's rate limit (Hold), by credential id.
  * - history: the reaction history (HistoryEntry), ids generated; read and trimmed by time
  *   through `byAt`; filtered newest first through `byKind`, `byValue`, `byActor` and `byOutcome`
- *   (each [field, at]; lib/db/history.ts picks the one that reads the fewest lines); searched
- *   through `byWord` (multiEntry on `words`, the suffixes of the line's words).
+ *   (each [field, at]; lib/db/history.ts picks the one that reads the fewest lines).
+ * - historyWords: each history line's search keys (HistoryWords: the suffixes of its words), by
+ *   the line's id, searched through `byWord` (multiEntry on `words`). Kept apart so that reading
+ *   lines never carries them; written, changed and deleted in the same transactions as the lines.
+ * - historyCounts: how many lines there are, in all and per kind, value, actor and outcome, by
+ *   [field, value] (lib/db/history-counts.ts); changed in the same transactions as the lines,
+ *   so counting never walks an index.
  * - items: typed settings and small state, one key each (lib/db/items.ts), the LinkedIn token,
  *   the member's LinkedIn app and the chosen LinkedIn actor among them.
  * How each version became the next: lib/db/upgrade.ts.
@@ -20,6 +25,7 @@ import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from '
 import type { KeySummary } from '../accounts/types';
 import type { ConfirmedSlot, Hold, Intent } from '../engine/types';
 import type { HistoryEntry } from '../reactions/types';
+import type { CountKey } from './history-counts';
 import { DB_VERSION, runUpgrade } from './upgrade';
 
 /** A stored key: what the popup sees of it (see KeySummary), plus the secret itself. */
@@ -27,6 +33,12 @@ export type StoredKey = Omit<KeySummary, 'maskedKey' | 'realtime'> & {
   /** The secret. Read only by the background. */
   apiKey: string;
 };
+
+/** A history line's search keys (wordKeys in lib/history/filter.ts), under the line's id. */
+export interface HistoryWords {
+  id: number;
+  words: string[];
+}
 
 export interface ReactbarDB extends DBSchema {
   keys: { key: string; value: StoredKey };
@@ -42,9 +54,11 @@ export interface ReactbarDB extends DBSchema {
       byValue: [string, number];
       byActor: [string, number];
       byOutcome: [string, number];
-      byWord: string;
     };
   };
+  historyWords: { key: number; value: HistoryWords; indexes: { byWord: string } };
+  /** Lines in all and per value of a filtered field (lib/db/history-counts.ts). */
+  historyCounts: { key: CountKey; value: number };
   /** Values are checked on read by their item (lib/db/items.ts), never cast. */
   items: { key: string; value: unknown };
 }

@@ -9,9 +9,16 @@ import { toVersion1 } from './steps/to-v1';
 import { toVersion2 } from './steps/to-v2';
 import { toVersion3 } from './steps/to-v3';
 import { toVersion4 } from './steps/to-v4';
+import { toVersion5 } from './steps/to-v5';
 import type { UpgradeStep } from './steps/types';
 
-export const STEPS: readonly UpgradeStep[] = [toVersion1, toVersion2, toVersion3, toVersion4];
+export const STEPS: readonly UpgradeStep[] = [
+  toVersion1,
+  toVersion2,
+  toVersion3,
+  toVersion4,
+  toVersion5,
+];
 
 /** The current version: the number of steps. */
 export const DB_VERSION = STEPS.length;

@@ -4,6 +4,7 @@
  * in lib/db/history.ts.
  */
 import { z } from 'zod';
+import { uiLocale } from '../locale';
 import type { TargetKind } from '../reactions/types';
 import {
   type HistoryLine,
@@ -86,24 +87,52 @@ export function searchWords(search: string | undefined): string[] {
 }
 
 const dayWords = new Map<string, string>();
-const monthDay = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric' });
-const longDate = new Intl.DateTimeFormat('en-US', {
-  weekday: 'long',
-  month: 'long',
-  day: 'numeric',
-  year: 'numeric',
-});
+let dayFormats: { monthDay: Intl.DateTimeFormat; longDate: Intl.DateTimeFormat } | undefined;
 
-/** "2026-11-03 nov 3 tuesday, november 3, 2026": the ways a member may type a day. */
+/** The day's formats in the member's language (uiLocale), made on first use. */
+function dayFormatsOf(): { monthDay: Intl.DateTimeFormat; longDate: Intl.DateTimeFormat } {
+  dayFormats ??= {
+    monthDay: new Intl.DateTimeFormat(uiLocale(), { month: 'short', day: 'numeric' }),
+    longDate: new Intl.DateTimeFormat(uiLocale(), {
+      weekday: 'long',
+      month: 'long',
+      day: 'numeric',
+      year: 'numeric',
+    }),
+  };
+  return dayFormats;
+}
+
+/**
+ * "2026-11-03 nov 3 tuesday, november 3, 2026" (en-US; de-DE: "2026-11-03 3. nov. dienstag, 3.
+ * november 2026"): the ways a member may type a day, in the language the popup writes days in.
+ */
 function wordsOfDay(at: number): string {
   const day = localDay(at);
   let words = dayWords.get(day);
   if (words === undefined) {
+    const { monthDay, longDate } = dayFormatsOf();
     words = `${day} ${monthDay.format(at)} ${longDate.format(at)}`.toLocaleLowerCase();
     if (dayWords.size > 2000) dayWords.clear();
     dayWords.set(day, words);
   }
   return words;
+}
+
+const names = new Map<string, string>();
+
+/**
+ * LinkedIn's name of a reaction, read from the catalogue once per value (a page's language does
+ * not change), not once per line matched or indexed.
+ */
+function nameOf(value: string): string {
+  let name = names.get(value);
+  if (name === undefined) {
+    name = linkedInName(value);
+    if (names.size > 1000) names.clear();
+    names.set(value, name);
+  }
+  return name;
 }
 
 /**
@@ -112,7 +141,7 @@ function wordsOfDay(at: number): string {
  * name: the history holds none.
  */
 export function searchableText(line: HistoryLine): string {
-  const name = linkedInName(line.value);
+  const name = nameOf(line.value);
   const status = STATUS_WORDS[statusOf(line)];
   const source = line.source === 'remote' ? 'remote elsewhere another device' : 'own';
   return `${line.value} ${name} ${line.kind} ${status} ${line.error ?? ''} ${source} ${wordsOfDay(
@@ -131,7 +160,7 @@ export const WORD_KEY_CHARS = 12;
  * then checks). The day's words are left out: they depend on the time zone, and `at` has them.
  */
 export function wordKeys(line: HistoryLine): string[] {
-  const name = linkedInName(line.value);
+  const name = nameOf(line.value);
   const status = STATUS_WORDS[statusOf(line)];
   const source = line.source === 'remote' ? 'remote elsewhere another device' : 'own';
   const text = `${line.value} ${name} ${line.kind} ${status} ${line.error ?? ''} ${source} ${

@@ -84,9 +84,4 @@ export interface HistoryEntry {
    * never the author's name), kept only while the member's snippet option is on.
    */
   snippet?: string;
-  /**
-   * The `byWord` index's keys (lib/history/filter.ts, wordKeys): written with the line and again
-   * when its snippet goes, never shown or exported.
-   */
-  words?: string[];
 }

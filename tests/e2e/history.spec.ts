@@ -7,6 +7,7 @@
 import '../support/node-i18n';
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { countKeysOf } from '../../lib/db/history-counts';
 import { wordKeys } from '../../lib/history/filter';
 import type { HistoryLine } from '../../lib/history/words';
 import { EXPECTED, type ExpectedTarget } from '../fixtures/expected';
@@ -55,26 +56,44 @@ interface SeedLine {
 }
 
 /**
- * Adds lines through the history page's own IndexedDB (the extension's origin), with their
- * `byWord` keys as appendHistory writes them.
+ * Adds lines through the history page's own IndexedDB (the extension's origin), each with its
+ * search keys beside it (`historyWords`) and counted (`historyCounts`), as appendHistory writes
+ * them.
  */
 async function seed(page: Page, seeded: SeedLine[]): Promise<void> {
+  const counted = new Map<string, number>();
+  for (const line of seeded) {
+    for (const key of countKeysOf(line)) {
+      counted.set(JSON.stringify(key), (counted.get(JSON.stringify(key)) ?? 0) + 1);
+    }
+  }
   await page.evaluate(
-    async (rows) => {
+    async ({ rows, counted }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('reactbar');
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-      const tx = db.transaction('history', 'readwrite');
-      for (const row of rows) tx.objectStore('history').add(row);
+      const tx = db.transaction(['history', 'historyWords', 'historyCounts'], 'readwrite');
+      for (const { line, words } of rows) {
+        const added = tx.objectStore('history').add(line);
+        added.onsuccess = () => tx.objectStore('historyWords').add({ id: added.result, words });
+      }
+      const counts = tx.objectStore('historyCounts');
+      for (const [key, by] of counted) {
+        const read = counts.get(key);
+        read.onsuccess = () => counts.put(((read.result as number | undefined) ?? 0) + by, key);
+      }
       await new Promise((resolve, reject) => {
         tx.oncomplete = resolve;
         tx.onerror = () => reject(tx.error);
       });
       db.close();
     },
-    seeded.map((row) => ({ ...row, words: wordKeys(row as HistoryLine) })),
+    {
+      rows: seeded.map((line) => ({ line, words: wordKeys(line as HistoryLine) })),
+      counted: [...counted].map(([key, by]) => [JSON.parse(key) as string[], by] as const),
+    },
   );
 }
 
@@ -330,12 +349,14 @@ test('a database from version 2 keeps its lines when the extension opens it', as
         };
       }),
   );
-  expect(version).toBe(4);
+  expect(version).toBe(5);
+  // Counted by version 5.
+  await expect(page.getByTestId('history-summary')).toHaveText('4 reactions, newest first');
   // The new indexes answer for the old lines.
   await page.getByLabel('Reaction', { exact: true }).selectOption('EMPATHY');
   await expect(lines(page)).toHaveCount(1);
   await expect(lines(page)).toContainText('Failed: LinkedIn refused this reaction');
-  // The search's index too: version 4 gave the old lines their words.
+  // The search's index too: version 4 gave the old lines their words (version 5 keeps them apart).
   await page.getByLabel('Reaction', { exact: true }).selectOption('');
   await expect(lines(page)).toHaveCount(4);
   await page.getByLabel('Search reactions').fill('twic');
@@ -492,4 +513,112 @@ test.describe('snippets', () => {
       .toBe(0);
     expect(await storedLines(history)).toHaveLength(2);
   });
+});
+
+/** What IndexedDB holds of the history: the lines' times, their search keys' ids, the total. */
+async function storedHistory(
+  page: Page,
+): Promise<{ ats: number[]; keyIds: number[]; ids: number[]; total: number }> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('reactbar');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const tx = db.transaction(['history', 'historyWords', 'historyCounts']);
+    const read = <T>(request: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const [lines, keyIds, total] = await Promise.all([
+      read(tx.objectStore('history').index('byAt').getAll()),
+      read(tx.objectStore('historyWords').getAllKeys()),
+      read(tx.objectStore('historyCounts').get(['all', ''])),
+    ]);
+    db.close();
+    return {
+      ats: lines.map((line: { at: number }) => line.at),
+      ids: lines.map((line: { id: number }) => line.id).sort((a: number, b: number) => a - b),
+      keyIds: keyIds as number[],
+      total: total as number,
+    };
+  });
+}
+
+test('retention set on the options page deletes the oldest lines from IndexedDB', async ({
+  context,
+  extensionId,
+  openOptions,
+}) => {
+  const HOUR = 3_600_000;
+  // 300 lines, one every 6 hours, the newest 3 hours old: about 75 days of history.
+  const ats = Array.from({ length: 300 }, (_, index) => NOW - ((299 - index) * 6 + 3) * HOUR);
+  const page = await openHistory(context, extensionId);
+  await seed(
+    page,
+    ats.map((at, index) => seedLine({ at, value: index % 2 ? 'LIKE' : 'PRAISE' })),
+  );
+  expect((await storedHistory(page)).total).toBe(300);
+
+  const options = await openOptions();
+  const maxLines = options.getByLabel('Keep at most (lines)');
+  await expect(maxLines).toHaveValue('100000');
+  await maxLines.fill('200');
+  await options.getByRole('button', { name: 'Apply history limits' }).click();
+  await expect(options.getByText('History limits applied.')).toBeVisible();
+  // The 100 oldest lines went, with their search keys, and the count followed.
+  let stored = await storedHistory(page);
+  expect(stored.ats).toEqual(ats.slice(100));
+  expect(stored.keyIds).toEqual(stored.ids);
+  expect(stored.total).toBe(200);
+
+  // Older than 30 days: the lines from index 180 on are younger (717 hours and less).
+  await options.getByLabel('Drop lines older than (days)').fill('30');
+  await options.getByRole('button', { name: 'Apply history limits' }).click();
+  await expect.poll(async () => (await storedHistory(page)).ats.length).toBe(120);
+  stored = await storedHistory(page);
+  expect(stored.ats).toEqual(ats.slice(180));
+  expect(stored.keyIds).toEqual(stored.ids);
+  expect(stored.total).toBe(120);
+  await page.reload();
+  await expect(page.getByTestId('history-summary')).toHaveText('120 reactions, newest first');
+});
+
+test('undo of a post reaction from the popup: the emulator and the page agree', async ({
+  context,
+  extensionId,
+  control,
+  emulator,
+  openPopup,
+}) => {
+  await connectLinkedInThroughPopup(context, extensionId, emulator.credentials.linkedinToken);
+  const page = await context.newPage();
+  await page.goto(FIXTURE_URLS.feed);
+  const host = page.locator(`reactbar-host[data-reactbar-urn="${POST}"]`);
+  await host.evaluate((element) => element.parentElement?.scrollIntoView({ block: 'center' }));
+  const row = host.getByRole('toolbar');
+  await row.getByRole('button', { name: 'React Celebrate', exact: true }).click();
+  await expect(
+    row.getByRole('button', { name: 'Remove your Celebrate reaction', exact: true }),
+  ).toHaveAttribute('aria-pressed', 'true');
+  await expect
+    .poll(async () => (await control.postReactions(POST)).map((r) => r.reactionType))
+    .toEqual(['PRAISE']);
+
+  const popup = await openPopup();
+  await popup.getByRole('tab', { name: 'History' }).click();
+  const reacted = lineSaying(popup, 'Reacted Celebrate on a post');
+  await expect(reacted).toContainText('Applied');
+  await reacted.getByRole('button', { name: /^Undo: Reacted Celebrate on a post/ }).click();
+  await expect.poll(async () => (await control.postReactions(POST)).length).toBe(0);
+  await expect(lineSaying(popup, 'Removed Celebrate from a post')).toBeVisible();
+  // The LinkedIn tab follows without a reload.
+  await expect(row.getByRole('button', { name: 'React Celebrate', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'false',
+  );
+  await expect(
+    row.getByRole('button', { name: 'Remove your Celebrate reaction', exact: true }),
+  ).toHaveCount(0);
 });

@@ -1,6 +1,19 @@
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOM, CSV_COLUMNS, exportFileName, localIso, toCsv, toJson } from '@/lib/history/export';
+import {
+  BOM,
+  CSV_COLUMNS,
+  csvCell,
+  csvParts,
+  exportFileName,
+  exportRow,
+  historyFile,
+  jsonParts,
+  localIso,
+  PART_LINES,
+  toCsv,
+  toJson,
+} from '@/lib/history/export';
 import type { HistoryLine } from '@/lib/history/words';
 
 const zone = process.env.TZ;
@@ -102,5 +115,106 @@ describe('file names', () => {
     expect(exportFileName({ value: '🎉', search: 'Q3 launch!' }, AT, 'csv')).toBe(
       'reactbar-history-emoji-search-q3-launch-exported-2026-11-04-0145.csv',
     );
+  });
+});
+
+describe('written as papaparse and JSON.stringify write them, in parts', () => {
+  const tricky = [
+    line(),
+    line({ kind: 'post', value: 'PRAISE', react: false, snippet: 'plain words' }),
+    line({ kind: 'comment', value: 'MAYBE_LATER', error: 'said "no", then: retry\r\nlater' }),
+    line({ snippet: '=1+1' }),
+    line({ snippet: '+49 30 1234' }),
+    line({ snippet: '-5 degrees' }),
+    line({ snippet: '@mention' }),
+    line({ snippet: '\tindented' }),
+    line({ snippet: '=two\nlines' }), // papaparse's formula test stops at a line break
+    line({ snippet: ' leading space' }),
+    line({ snippet: 'trailing space ' }),
+    line({ snippet: 'a \ufeff BOM inside' }),
+    line({ snippet: 'back\\slash and \u0007 bell' }),
+    line({ snippet: 'cut in half: \ud83d' }), // a lone surrogate, as a cut snippet could leave
+    line({ snippet: 'Zürich 🚀 résumé' }),
+    line({ parentUrn: undefined, error: undefined, snippet: undefined }),
+  ];
+  const many = Array.from(
+    { length: 4500 },
+    (_, index) => tricky[index % tricky.length] as HistoryLine,
+  );
+
+  it('CSV: cell for cell what papaparse gives', () => {
+    for (const lines of [tricky, many]) {
+      const rows = lines.map(exportRow);
+      const papa = Papa.unparse(
+        {
+          fields: [...CSV_COLUMNS],
+          data: rows.map((row) => CSV_COLUMNS.map((column) => row[column])),
+        },
+        { quotes: false, newline: '\r\n', escapeFormulae: true },
+      );
+      expect(toCsv(lines)).toBe(`${BOM}${papa}\r\n`);
+    }
+    // No line: the header alone (papaparse added an empty line after it).
+    expect(toCsv([])).toBe(`${BOM}${CSV_COLUMNS.join(',')}\r\n`);
+    expect(csvCell('=1+1')).toBe(`"'=1+1"`);
+    expect(csvCell('a,b')).toBe('"a,b"');
+  });
+
+  it('JSON: exactly what JSON.stringify gives', () => {
+    for (const lines of [[], tricky, many]) {
+      const filter = { kind: 'message', search: 'x"y' } as const;
+      expect(toJson(lines, filter, AT)).toBe(
+        JSON.stringify(
+          {
+            exportedAt: new Date(AT).toISOString(),
+            filter,
+            count: lines.length,
+            lines: lines.map(exportRow),
+          },
+          null,
+          1,
+        ),
+      );
+    }
+  });
+
+  it(`in parts of ${PART_LINES} lines`, () => {
+    const parts = csvParts(many);
+    expect(parts).toHaveLength(1 + Math.ceil(many.length / PART_LINES));
+    expect(parts[1]?.split('\r\n').length).toBeGreaterThan(PART_LINES);
+    expect(jsonParts(many, {}, AT).join('')).toBe(toJson(many, {}, AT));
+  });
+});
+
+describe('an export written as its lines are read', () => {
+  it('puts rows newest first whatever the order read, a pending click first on a tie', () => {
+    const stored = [
+      line({ id: 3, at: AT + 2, value: '🎉' }),
+      line({ id: 1, at: AT, value: '👍' }),
+      line({ id: 4, at: AT + 1, value: '🚀' }), // written after 3, a millisecond older
+      line({ id: 2, at: AT, value: '❤️' }),
+    ];
+    const pending = line({ id: undefined, at: AT + 2, value: '⏳', outcome: 'pending' });
+    const newestFirst = [pending, stored[0], stored[2], stored[3], stored[1]] as HistoryLine[];
+    for (const format of ['csv', 'json'] as const) {
+      const file = historyFile(format);
+      file.add(stored.slice(0, 2));
+      file.add(stored.slice(2));
+      file.add([pending]);
+      expect(file.count).toBe(5);
+      const text = file.parts({ kind: 'message' }, AT).join('');
+      expect(text).toBe(
+        format === 'csv' ? toCsv(newestFirst) : toJson(newestFirst, { kind: 'message' }, AT),
+      );
+    }
+  });
+
+  it('turns lines read oldest first round, ties newest id first', () => {
+    const lines = Array.from({ length: 5000 }, (_, index) =>
+      line({ id: index + 1, at: AT + Math.floor(index / 3) }),
+    );
+    const file = historyFile('csv');
+    file.add(lines);
+    expect(file.parts({}, AT).join('')).toBe(toCsv([...lines].reverse()));
   });
 });

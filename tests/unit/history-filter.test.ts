@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   candidatePlans,
   dayStart,
@@ -140,5 +140,35 @@ describe('read plans', () => {
     expect(candidatePlans({ status: 'removed' })).toMatchObject([
       { index: 'byOutcome', lower: ['applied', -Number.MAX_VALUE], exact: false },
     ]);
+  });
+});
+
+describe('day words', () => {
+  /** lib/history/filter.ts as loaded in a popup whose locale is `locale`. */
+  async function filterIn(locale: string) {
+    vi.resetModules();
+    vi.doMock('@/lib/locale', () => ({ uiLocale: () => locale }));
+    try {
+      return await import('@/lib/history/filter');
+    } finally {
+      vi.doUnmock('@/lib/locale');
+    }
+  }
+  afterEach(() => vi.resetModules());
+
+  it('are the days as the popup writes them, in its locale', async () => {
+    const german = await filterIn('de-DE');
+    const text = german.searchableText(line());
+    expect(text).toContain('2026-11-03');
+    expect(text).toContain('dienstag, 3. november 2026');
+    expect(text).not.toContain('tuesday');
+    expect(german.lineMatcher({ search: 'dienstag' })(line())).toBe(true);
+    // A weekday is a day word: the search reads it through the time, never the word keys.
+    expect(german.mayBeDayWord('dienstag')).toBe(true);
+    expect(german.wordIndexKeys('dienstag applaus')).toEqual(['applaus']);
+
+    const english = await filterIn('en-US');
+    expect(english.searchableText(line())).toContain('tuesday, november 3, 2026');
+    expect(english.mayBeDayWord('dienstag')).toBe(false);
   });
 });

@@ -1,11 +1,10 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { forgetSnippets, readHistoryPage } from '@/lib/db/history';
+import { appendHistory, forgetSnippets, HISTORY_STORES, readHistoryPage } from '@/lib/db/history';
 import { closeDatabaseForTests, openDatabase } from '@/lib/db/schema';
 import { ownLine } from '@/lib/engine/history-lines';
 import type { Intent } from '@/lib/engine/types';
-import { wordKeys } from '@/lib/history/filter';
 import { clipSnippet, SNIPPET_MAX } from '@/lib/history-snippets';
 import { admit } from '@/lib/messaging/serve';
 
@@ -83,16 +82,21 @@ describe('snippets', () => {
     } as const;
     for (let index = 0; index < 12; index++) {
       const stored = index % 3 === 0 ? { ...line, snippet: `text ${index}` } : line;
-      await db.add('history', { ...stored, words: wordKeys(stored) });
+      const tx = db.transaction(HISTORY_STORES, 'readwrite');
+      await appendHistory(tx, [stored]);
+      await tx.done;
     }
     expect((await readHistoryPage({ search: 'text' })).lines).toHaveLength(4);
     expect(await forgetSnippets()).toBe(4);
     const lines = await db.getAll('history');
     expect(lines).toHaveLength(12);
     expect(lines.some((entry) => 'snippet' in entry)).toBe(false);
-    // The snippet's words left the search index with it.
-    expect(lines.some((entry) => entry.words?.includes('text'))).toBe(false);
-    expect(await db.countFromIndex('history', 'byWord', 'text')).toBe(0);
+    // The snippet's words left the search keys with it; the other words stay.
+    const keys = await db.getAll('historyWords');
+    expect(keys.map((row) => row.id)).toEqual(lines.map((entry) => entry.id));
+    expect(keys.some((row) => row.words.includes('text'))).toBe(false);
+    expect(keys.every((row) => row.words.includes('like'))).toBe(true);
+    expect(await db.countFromIndex('historyWords', 'byWord', 'text')).toBe(0);
     expect((await readHistoryPage({ search: 'text' })).lines).toEqual([]);
   });
 });

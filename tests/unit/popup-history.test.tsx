@@ -4,8 +4,8 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HistoryTab } from '@/components/popup/HistoryTab';
+import { appendHistory, HISTORY_STORES } from '@/lib/db/history';
 import { closeDatabaseForTests, DB_NAME, openDatabase } from '@/lib/db/schema';
-import { wordKeys } from '@/lib/history/filter';
 import type { HistoryEntry } from '@/lib/reactions/types';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -31,11 +31,8 @@ function entry(overrides: Partial<HistoryEntry> = {}): HistoryEntry {
 
 /** Writes straight to the store the background writes to; the popup reads it back. */
 async function store(entries: HistoryEntry[]): Promise<void> {
-  const db = await openDatabase();
-  const tx = db.transaction('history', 'readwrite');
-  // Without an `id` property at all: fake-indexeddb refuses `id: undefined` as a key.
-  // With their `byWord` keys, as appendHistory writes them.
-  for (const { id: _id, ...item } of entries) void tx.store.add({ ...item, words: wordKeys(item) });
+  const tx = (await openDatabase()).transaction(HISTORY_STORES, 'readwrite');
+  await appendHistory(tx, entries);
   await tx.done;
 }
 

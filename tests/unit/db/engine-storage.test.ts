@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { indexedDbEngineStorage as storage } from '@/lib/background/engine-storage';
-import { listHistory } from '@/lib/db/history';
+import { appendHistory, HISTORY_STORES, listHistory } from '@/lib/db/history';
 import { DEFAULT_HISTORY_RETENTION, historyRetention } from '@/lib/db/items';
 import { closeDatabaseForTests, openDatabase } from '@/lib/db/schema';
 import { slotIdOf, targetKeyOf, unknownSlot } from '@/lib/engine/slots';
@@ -78,6 +78,7 @@ async function everything() {
     confirmed: await db.getAll('confirmed'),
     holds: await db.getAll('holds'),
     history: await db.getAll('history'),
+    historyWords: await db.getAll('historyWords'),
   };
 }
 
@@ -216,27 +217,36 @@ describe('IndexedDB engine storage', () => {
   it('keeps the newest lines the retention allows, read in the same commit', async () => {
     await historyRetention.set({ maxLines: 500, maxDays: null });
     const db = await openDatabase();
-    const tx = db.transaction('history', 'readwrite');
-    for (let index = 0; index < 500; index++) void tx.store.add(line(T + index));
+    const tx = db.transaction(HISTORY_STORES, 'readwrite');
+    await appendHistory(
+      tx,
+      Array.from({ length: 500 }, (_, index) => line(T + index)),
+    );
     await tx.done;
     const added = Array.from({ length: 100 }, (_, index) => line(T + 500 + index));
     await storage.commit({ history: added });
     expect(await db.count('history')).toBe(500);
     const [oldest] = await db.getAllFromIndex('history', 'byAt', null, 1);
     expect(oldest?.at).toBe(T + 100);
+    // The dropped lines' search keys went with them, in the same commit.
+    expect(await db.getAllKeys('historyWords')).toEqual(await db.getAllKeys('history'));
   });
 
   it("drops lines older than the retention's age, counted from the newest line", async () => {
     await historyRetention.set({ maxLines: 100_000, maxDays: 30 });
     const DAY = 86_400_000;
     const db = await openDatabase();
-    const tx = db.transaction('history', 'readwrite');
+    const tx = db.transaction(HISTORY_STORES, 'readwrite');
     // 99 lines, one a day: the 100th, added by the commit, runs the trim.
-    for (let index = 0; index < 99; index++) void tx.store.add(line(T + index * DAY));
+    await appendHistory(
+      tx,
+      Array.from({ length: 99 }, (_, index) => line(T + index * DAY)),
+    );
     await tx.done;
     await storage.commit({ history: [line(T + 99 * DAY)] });
     const kept = await db.getAllFromIndex('history', 'byAt');
     expect(kept[0]?.at).toBe(T + 69 * DAY);
     expect(kept).toHaveLength(31);
+    expect(await db.getAllKeys('historyWords')).toEqual(await db.getAllKeys('history'));
   });
 });

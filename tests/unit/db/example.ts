@@ -98,10 +98,68 @@ export function keysOf(words: string): string[] {
   return [...keys];
 }
 
-/** Rows without their `byWord` keys: lines as a version before 4 wrote them. */
-export function withoutWords(rows: StoreContent): StoreContent {
-  return rows.map(([key, value]) => {
-    const { words: _words, ...row } = value as { words?: string[] };
-    return [key, row];
-  });
+type Line = {
+  id: number;
+  kind: string;
+  value: string;
+  actor: string;
+  outcome: string;
+  words?: string[];
+};
+
+/**
+ * Version 4's stores as the current version holds them: each history line's `words` (its
+ * `byWord` keys) leave the line for a `historyWords` row under the line's id, and
+ * `historyCounts` holds how many lines there are, in all and per kind, value, actor and outcome
+ * (version 5).
+ */
+export function asVersion5(content: Record<string, StoreContent>): Record<string, StoreContent> {
+  const history: StoreContent = [];
+  const historyWords: StoreContent = [];
+  const counts = new Map<string, number>();
+  for (const [key, value] of content.history ?? []) {
+    const { words, ...line } = value as Line;
+    if (!words) throw new Error(`history line ${String(key)} has no keys to move`);
+    history.push([key, line]);
+    historyWords.push([key, { id: line.id, words }]);
+    for (const counted of [
+      ['all', ''],
+      ['kind', line.kind],
+      ['value', line.value],
+      ['actor', line.actor],
+      ['outcome', line.outcome],
+    ]) {
+      const id = JSON.stringify(counted);
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+  }
+  const historyCounts: StoreContent = [...counts].map(([id, count]) => [JSON.parse(id), count]);
+  return { ...content, history, historyWords, historyCounts };
+}
+
+/** The current stores as version 4 held them: each line's keys inside it, nothing else. */
+export function asVersion4(content: Record<string, StoreContent>): Record<string, StoreContent> {
+  const { historyWords = [], historyCounts: _counts, ...rest } = content;
+  const words = new Map(historyWords.map(([key, row]) => [key, (row as Line).words]));
+  return {
+    ...rest,
+    history: (content.history ?? []).map(([key, value]) => [
+      key,
+      { ...(value as object), words: words.get(key) },
+    ]),
+  };
+}
+
+/** The current stores as a version before 4 held them: no search keys, no counts. */
+export function asBeforeVersion4(
+  content: Record<string, StoreContent>,
+): Record<string, StoreContent> {
+  const { historyWords: _keys, historyCounts: _counts, ...rest } = content;
+  return {
+    ...rest,
+    history: (content.history ?? []).map(([key, value]) => {
+      const { words: _words, ...line } = value as Line;
+      return [key, line];
+    }),
+  };
 }

@@ -5,9 +5,9 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { forEachMatching, readHistoryPage } from '@/lib/db/history';
+import { appendHistory, forEachMatching, HISTORY_STORES, readHistoryPage } from '@/lib/db/history';
 import { closeDatabaseForTests, openDatabase } from '@/lib/db/schema';
-import { type HistoryFilter, lineMatcher, wordKeys } from '@/lib/history/filter';
+import { type HistoryFilter, lineMatcher } from '@/lib/history/filter';
 import { type HistoryLine, localDay } from '@/lib/history/words';
 import type { HistoryEntry } from '@/lib/reactions/types';
 
@@ -39,10 +39,10 @@ function line(index: number): HistoryEntry {
 
 const LINES = Array.from({ length: 600 }, (_, index) => line(index));
 
+/** Writes the lines as the engine's storage does: with their search keys, beside them. */
 async function store(lines: HistoryEntry[]): Promise<void> {
-  const db = await openDatabase();
-  const tx = db.transaction('history', 'readwrite');
-  for (const entry of lines) void tx.store.add({ ...entry, words: wordKeys(entry) });
+  const tx = (await openDatabase()).transaction(HISTORY_STORES, 'readwrite');
+  await appendHistory(tx, lines);
   await tx.done;
 }
 

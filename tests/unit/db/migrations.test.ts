@@ -6,7 +6,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { type IDBPDatabase, openDB } from 'idb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { countMatching, readHistoryPage } from '@/lib/db/history';
+import { appendHistory, countMatching, HISTORY_STORES, readHistoryPage } from '@/lib/db/history';
 import { closeDatabaseForTests, DB_NAME, DB_VERSION, openDatabase } from '@/lib/db/schema';
 import type { UpgradeStep } from '@/lib/db/steps/types';
 import { runUpgrade, STEPS } from '@/lib/db/upgrade';
@@ -16,6 +16,7 @@ import {
   type DatabaseExample,
   dump,
   fill,
+  keysOf,
   type StoreContent,
   type StoreShape,
   shapeOf,
@@ -40,9 +41,10 @@ const CURRENT_SHAPE: Record<string, StoreShape> = {
       byValue: ['value', 'at'],
       byActor: ['actor', 'at'],
       byOutcome: ['outcome', 'at'],
-      byWord: 'words',
     },
   },
+  historyWords: { keyPath: 'id', autoIncrement: false, indexes: { byWord: 'words' } },
+  historyCounts: { keyPath: null, autoIncrement: false, indexes: {} },
   items: { keyPath: null, autoIncrement: false, indexes: {} },
 };
 
@@ -199,6 +201,8 @@ describe('version 1 → 2', () => {
     expect(current).toStrictEqual({
       confirmed: [],
       history: [],
+      historyCounts: [],
+      historyWords: [],
       holds: [],
       intents: [],
       items: [['defaultAccount', null]],
@@ -227,5 +231,97 @@ describe('version 2 → 3', () => {
     expect(failed.lines.map((line) => line.id)).toEqual([10, 6, 5, 3]);
     const likes = await readHistoryPage({ value: 'LIKE', status: 'removed' });
     expect(likes.lines.map((line) => line.id)).toEqual([9]);
+  });
+});
+
+describe('version 4 → 5', () => {
+  async function openV4(): Promise<DatabaseExample> {
+    const v4 = EXAMPLES.find((example) => example.version === 4);
+    if (!v4) throw new Error('no version 4 example');
+    await writeExample(v4);
+    return v4;
+  }
+
+  it('keeps the old lines searchable, through their keys in their own store', async () => {
+    await openV4();
+    const ids = async (search: string) =>
+      (await readHistoryPage({ search })).lines.map((line) => line.id);
+    // Words from every older version's lines: a snippet, a reason, a name, an emoji.
+    expect(await ids('quarterly')).toEqual([12]);
+    expect(await ids('zoë')).toEqual([13]);
+    expect(await ids('celebrate')).toEqual([10]);
+    expect(await ids('may not react')).toEqual([10]);
+    expect(await ids('cannot react')).toEqual([6, 5]);
+    expect(await ids('🚀')).toEqual([1]);
+    expect(await ids('funny')).toEqual([14, 11]);
+    expect(await ids('zzzz-nothing')).toEqual([]);
+    // The lines as read carry no keys.
+    const all = await readHistoryPage({});
+    expect(all.lines.length).toBeGreaterThan(10);
+    expect(all.lines.some((line) => 'words' in line)).toBe(false);
+    // Counted as they are.
+    expect(await countMatching({})).toBe(all.lines.length);
+    expect(await countMatching({ kind: 'post' })).toBe(
+      all.lines.filter((line) => line.kind === 'post').length,
+    );
+    expect(await countMatching({ status: 'failed' })).toBe(
+      all.lines.filter((line) => line.outcome === 'failed').length,
+    );
+  });
+
+  it('lines written after the upgrade get their keys beside them, in the same transaction', async () => {
+    await openV4();
+    const db = await openDatabase();
+    const tx = db.transaction(HISTORY_STORES, 'readwrite');
+    const [id] = await appendHistory(tx, [
+      {
+        at: Date.UTC(2026, 10, 28),
+        service: 'linkedin',
+        kind: 'post',
+        urn: 'urn:li:activity:7400000000000000123',
+        value: 'PRAISE',
+        react: true,
+        actor: 'urn:li:person:Xy12Ab34',
+        source: 'own',
+        outcome: 'applied',
+        link: 'https://www.linkedin.com/feed/',
+        snippet: 'Kickoff in Zürich',
+      },
+    ]);
+    await tx.done;
+    expect(id).toBe(16);
+    expect(await db.getAllKeys('history')).toEqual(await db.getAllKeys('historyWords'));
+    expect(await countMatching({})).toBe(await db.count('history'));
+    expect(await countMatching({ value: 'PRAISE' })).toBe(
+      await db.countFromIndex('history', 'byValue', IDBKeyRange.bound(['PRAISE'], ['PRAISE', []])),
+    );
+    expect((await readHistoryPage({ search: 'kickoff' })).lines.map((line) => line.id)).toEqual([
+      16,
+    ]);
+  });
+
+  it('gives a line without keys (which version 4 never wrote) its keys', async () => {
+    const db = await openAt(4);
+    const line = {
+      id: 3,
+      at: Date.UTC(2026, 10, 28),
+      service: 'linkedin',
+      kind: 'comment',
+      urn: 'urn:li:comment:(urn:li:activity:1,2)',
+      parentUrn: 'urn:li:activity:1',
+      value: 'INTEREST',
+      react: true,
+      actor: 'urn:li:person:Xy12Ab34',
+      source: 'own',
+      outcome: 'applied',
+      link: 'https://www.linkedin.com/feed/',
+    };
+    await fill(db, { history: [[3, line]] });
+    db.close();
+    const current = await dump(await openDatabase());
+    expect(current.history).toEqual([[3, line]]);
+    expect(current.historyWords).toEqual([
+      [3, { id: 3, words: keysOf('interest insightful comment applied own') }],
+    ]);
   });
 });

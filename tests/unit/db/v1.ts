@@ -4,8 +4,10 @@
  * `undefined` properties it left in them, and what the current version makes of every row.
  *
  * When a version after 2 changes a store, update `current` below to what these rows become then.
+ * Version 4 gave each history line its search keys (`words`); version 5 keeps them apart, in
+ * `historyWords`, and counts the lines in `historyCounts` (asVersion5).
  */
-import { byId, type DatabaseExample, keysOf } from './example';
+import { asVersion5, byId, type DatabaseExample, keysOf } from './example';
 
 const T = Date.UTC(2026, 9, 1, 9, 0, 0);
 const MINUTE = 60_000;
@@ -358,7 +360,7 @@ export const example: DatabaseExample = {
     meta: settings,
   },
 
-  current: {
+  current: asVersion5({
     keys,
     intents: byId([
       {
@@ -634,5 +636,5 @@ export const example: DatabaseExample = {
       },
     ]),
     items: settings,
-  },
+  }),
 };

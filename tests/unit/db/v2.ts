@@ -2,11 +2,20 @@
  * Version 2: rows as version 2's code wrote them (one engine for both services: ConnectSafely
  * for messages, LinkedIn for posts and comments), and what the current version makes of them.
  * Version 3 added the history's filter indexes and kept every row as it was; version 4 gave
- * every history line its `byWord` keys.
+ * every history line its `byWord` keys; version 5 moved them to `historyWords` and counted the
+ * lines (`historyCounts`).
  *
- * When a version after 4 changes a store, update `current` below to what these rows become then.
+ * When a version after 5 changes a store, update `current` below to what these rows become then.
  */
-import { byId, type DatabaseExample, keysOf, type StoreContent, withoutWords } from './example';
+import {
+  asBeforeVersion4,
+  asVersion4,
+  asVersion5,
+  byId,
+  type DatabaseExample,
+  keysOf,
+  type StoreContent,
+} from './example';
 import { example as v1 } from './v1';
 
 const T = Date.UTC(2026, 10, 2, 12, 0, 0);
@@ -23,7 +32,7 @@ const SHARE_LINK = `https://www.linkedin.com/feed/update/${SHARE}/`;
 const TOKEN_ID = '3f9c2a10-5b7e-4d21-9c8a-0e6f1d2b3a47';
 
 /** Version 1's rows as version 2 held them (no `byWord` keys yet): this example's start. */
-const fromV1 = { ...v1.current, history: withoutWords(v1.current.history ?? []) };
+const fromV1 = asBeforeVersion4(v1.current);
 
 /** Each line's searchable words (version 4's keys), by id. */
 const WORDS: Record<number, string> = {
@@ -159,6 +168,7 @@ function withRows(
 export const example: DatabaseExample = {
   version: 2,
   stores: withRows(fromV1),
-  // Version 3 only added indexes; version 4 added each line's `byWord` keys.
-  current: withRows(v1.current, true),
+  // Version 3 only added indexes; version 4 added each line's `byWord` keys, which version 5
+  // keeps apart from the line.
+  current: asVersion5(withRows(asVersion4(v1.current), true)),
 };

@@ -1,11 +1,19 @@
 /**
  * Version 3: version 2's rows as version 3 held them (it only added the history's filter
  * indexes), and a line with a snippet (which version 3 added), and what the current version
- * makes of them: version 4 gave every history line its `byWord` keys.
+ * makes of them: version 4 gave every history line its `byWord` keys, which version 5 keeps
+ * apart from the line (`historyWords`), counting the lines (`historyCounts`).
  *
- * When a version after 4 changes a store, update `current` below to what these rows become then.
+ * When a version after 5 changes a store, update `current` below to what these rows become then.
  */
-import { byId, type DatabaseExample, keysOf, withoutWords } from './example';
+import {
+  asBeforeVersion4,
+  asVersion4,
+  asVersion5,
+  byId,
+  type DatabaseExample,
+  keysOf,
+} from './example';
 import { example as v2 } from './v2';
 
 const T = Date.UTC(2026, 10, 20, 9, 30, 0);
@@ -26,15 +34,16 @@ const snippetLine = {
   snippet: 'Ünïcode Quarterly: Résumé tips — 12 ways',
 };
 
-const history = v2.current.history ?? [];
+const before = asBeforeVersion4(v2.current);
+const withKeys = asVersion4(v2.current);
 
 export const example: DatabaseExample = {
   version: 3,
-  stores: { ...v2.current, history: [...withoutWords(history), ...byId([snippetLine])] },
-  current: {
-    ...v2.current,
+  stores: { ...before, history: [...(before.history ?? []), ...byId([snippetLine])] },
+  current: asVersion5({
+    ...withKeys,
     history: [
-      ...history,
+      ...(withKeys.history ?? []),
       ...byId([
         {
           ...snippetLine,
@@ -44,5 +53,5 @@ export const example: DatabaseExample = {
         },
       ]),
     ],
-  },
+  }),
 };
