@@ -1,13 +1,14 @@
 /**
- * The filtered history as a file: CSV (quoting of commas, quotes and line breaks as papaparse
- * writes them, formulas escaped, a BOM so spreadsheets read the emoji as UTF-8) or JSON, and a
+ * The filtered history as a file: CSV (written by papaparse: quoting of commas, quotes and line
+ * breaks, formulas escaped; a BOM so spreadsheets read the emoji as UTF-8) or JSON (written by
+ * JSON.stringify), and a
  * file name that says what and when. Times are given twice: UTC (ISO 8601, `Z`) and the member's
  * local time with its offset.
  *
  * 100,000 lines make a file of tens of MB: it is written as parts (csvParts, jsonParts) of
- * PART_LINES lines each, which a Blob takes as they are (never one string of the whole file),
- * each cell appended to its part's text as it is escaped.
+ * PART_LINES lines each, which a Blob takes as they are (never one string of the whole file).
  */
+import Papa from 'papaparse';
 import { type HistoryFilter, withoutEmpty } from './filter';
 import { type HistoryLine, reactionName, STATUS_WORDS, statusOf } from './words';
 
@@ -93,119 +94,87 @@ export const BOM = '\ufeff';
 /** Lines per part of a file. */
 export const PART_LINES = 2000;
 
-/** A cell a spreadsheet would run as a formula (papaparse's `escapeFormulae`). */
-const FORMULA = /^[=+\-@\t\r].*$/;
-/** What makes papaparse quote a cell: a quote, the delimiter, a line break, a BOM, an edge space. */
-const NEEDS_QUOTES = /[",\r\n\ufeff]|^ | $/;
+/** How papaparse writes our CSV: CRLF, quotes only where needed, formulas not run. */
+const CSV_OPTIONS = {
+  quotes: false,
+  newline: '\r\n',
+  // A cell starting with = + - @ (or a tab or CR) is escaped, so a spreadsheet never runs it.
+  escapeFormulae: true,
+} as const;
 
-/**
- * One CSV cell exactly as papaparse's `unparse` writes it with `{ quotes: false, escapeFormulae:
- * true }`: a formula gets a leading `'` and quotes, quotes are doubled inside quotes.
- */
-export function csvCell(value: string): string {
-  if (FORMULA.test(value)) return `"'${value.replaceAll('"', '""')}"`;
-  return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+/** Rows as papaparse writes them, one CRLF after each (the header alone for no rows). */
+function csvText(rows: readonly ExportRow[]): string {
+  return `${Papa.unparse(
+    rows.map((row) => CSV_COLUMNS.map((column) => row[column])),
+    CSV_OPTIONS,
+  )}\r\n`;
 }
 
-/** One line of the CSV, without its CRLF. */
-function csvRow(line: HistoryLine, nameOf: (line: HistoryLine) => string): string {
-  const row = rowOf(line, nameOf);
-  return `${csvCell(row.time_utc)},${csvCell(row.time_local)},${csvCell(row.kind)},${csvCell(
-    row.reaction,
-  )},${csvCell(row.reaction_name)},${csvCell(row.action)},${csvCell(row.outcome)},${csvCell(
-    row.reason,
-  )},${csvCell(row.actor)},${csvCell(row.source)},${csvCell(row.service)},${csvCell(
-    row.urn,
-  )},${csvCell(row.parent_urn)},${csvCell(row.link)},${csvCell(row.snippet)}`;
-}
+const JSON_LINES_OPEN = '"lines": [\n';
+const JSON_LINES_CLOSE = '\n ]\n}';
 
 /**
- * What JSON.stringify may escape: a quote, a backslash, a control character, a surrogate (a lone
- * one is escaped; an emoji's pair is not, and JSON.stringify tells them apart).
+ * Rows as JSON.stringify writes them inside the file's `lines` (indent 1, at the same depth),
+ * separated by `,\n`: the text between the brackets of `{ lines: rows }`.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON escapes exactly these.
-const JSON_ESCAPES = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-function jsonString(value: string): string {
-  return JSON_ESCAPES.test(value) ? JSON.stringify(value) : `"${value}"`;
-}
-
-/**
- * One line's object in the JSON's `lines`, as JSON.stringify with an indent of 1 writes it: two
- * spaces before the braces, three before each key (CSV_COLUMNS, in order).
- */
-function jsonRow(line: HistoryLine, nameOf: (line: HistoryLine) => string): string {
-  const row = rowOf(line, nameOf);
-  return `  {
-   "time_utc": ${jsonString(row.time_utc)},
-   "time_local": ${jsonString(row.time_local)},
-   "kind": ${jsonString(row.kind)},
-   "reaction": ${jsonString(row.reaction)},
-   "reaction_name": ${jsonString(row.reaction_name)},
-   "action": ${jsonString(row.action)},
-   "outcome": ${jsonString(row.outcome)},
-   "reason": ${jsonString(row.reason)},
-   "actor": ${jsonString(row.actor)},
-   "source": ${jsonString(row.source)},
-   "service": ${jsonString(row.service)},
-   "urn": ${jsonString(row.urn)},
-   "parent_urn": ${jsonString(row.parent_urn)},
-   "link": ${jsonString(row.link)},
-   "snippet": ${jsonString(row.snippet)}
-  }`;
+function jsonText(rows: readonly ExportRow[]): string {
+  const wrapped = JSON.stringify({ lines: rows }, null, 1);
+  return wrapped.slice(
+    wrapped.indexOf(JSON_LINES_OPEN) + JSON_LINES_OPEN.length,
+    wrapped.length - JSON_LINES_CLOSE.length,
+  );
 }
 
 type Format = 'csv' | 'json';
 
 /**
- * A file's parts around its rows (in the order given): the CSV's BOM and header, then
- * PART_LINES rows at a time, each ending with CRLF; the JSON's head, its rows between the
- * brackets of `lines`, and its end.
+ * A file as parts: the CSV's BOM and header, then its rows PART_LINES at a time; the JSON's head
+ * (exportedAt, filter, count), its rows between the brackets of `lines`, and its end. Joined,
+ * exactly papaparse's `unparse` of the rows (with a CRLF after the last) or
+ * `JSON.stringify({ exportedAt, filter, count, lines }, null, 1)`.
  */
 function fileParts(
   format: Format,
-  rows: readonly string[],
+  rows: readonly ExportRow[],
   filter: HistoryFilter,
   exportedAt: number,
 ): string[] {
   const parts: string[] = [];
-  const joiner = format === 'csv' ? '\r\n' : ',\n';
   if (format === 'csv') {
-    parts.push(`${BOM}${CSV_COLUMNS.map(csvCell).join(',')}\r\n`);
-  } else {
-    const head = JSON.stringify(
-      {
-        exportedAt: new Date(exportedAt).toISOString(),
-        filter: withoutEmpty(filter),
-        count: rows.length,
-        lines: [],
-      },
-      null,
-      1,
-    );
-    if (rows.length === 0) return [head];
-    // `"lines": []` ends the head: the rows go between its brackets.
-    parts.push(`${head.slice(0, head.lastIndexOf('[]'))}[\n`);
+    parts.push(`${BOM}${Papa.unparse([[...CSV_COLUMNS]], CSV_OPTIONS)}\r\n`);
+    for (let start = 0; start < rows.length; start += PART_LINES) {
+      parts.push(csvText(rows.slice(start, start + PART_LINES)));
+    }
+    return parts;
   }
+  const head = JSON.stringify(
+    {
+      exportedAt: new Date(exportedAt).toISOString(),
+      filter: withoutEmpty(filter),
+      count: rows.length,
+      lines: [],
+    },
+    null,
+    1,
+  );
+  if (rows.length === 0) return [head];
+  // `"lines": []` ends the head: the rows go between its brackets.
+  parts.push(`${head.slice(0, head.lastIndexOf('[]'))}[\n`);
   for (let start = 0; start < rows.length; start += PART_LINES) {
-    const part = rows.slice(start, start + PART_LINES).join(joiner);
     const more = start + PART_LINES < rows.length;
-    // CSV: every row ends with CRLF. JSON: a comma and a line break between rows.
-    parts.push(format === 'csv' ? `${part}\r\n` : more ? `${part},\n` : part);
+    const text = jsonText(rows.slice(start, start + PART_LINES));
+    parts.push(more ? `${text},\n` : text);
   }
-  if (format === 'json') parts.push('\n ]\n}');
+  parts.push(JSON_LINES_CLOSE);
   return parts;
 }
 
-/**
- * The CSV file as parts, the lines in the order given. Joined, the same text as papaparse's
- * `unparse` of the rows with the CRLF it ends lines with, and one after the last.
- */
+/** The CSV file as parts, the lines in the order given. */
 export function csvParts(lines: readonly HistoryLine[]): string[] {
   const nameOf = namesOnce();
   return fileParts(
     'csv',
-    lines.map((line) => csvRow(line, nameOf)),
+    lines.map((line) => rowOf(line, nameOf)),
     {},
     0,
   );
@@ -215,10 +184,7 @@ export function toCsv(lines: readonly HistoryLine[]): string {
   return csvParts(lines).join('');
 }
 
-/**
- * The JSON file as parts, the lines in the order given: joined, exactly `JSON.stringify({
- * exportedAt, filter, count, lines }, null, 1)`.
- */
+/** The JSON file as parts, the lines in the order given. */
 export function jsonParts(
   lines: readonly HistoryLine[],
   filter: HistoryFilter,
@@ -227,7 +193,7 @@ export function jsonParts(
   const nameOf = namesOnce();
   return fileParts(
     'json',
-    lines.map((line) => jsonRow(line, nameOf)),
+    lines.map((line) => rowOf(line, nameOf)),
     filter,
     exportedAt,
   );
@@ -242,21 +208,20 @@ export function toJson(
 }
 
 /**
- * An export being written: lines are added as they are read, in any order, each written as its
- * row at once (so a chunk is written while the next is read, and the lines themselves are not
- * kept); `parts` puts the rows newest first, as the list shows them: by time, then by id, a
- * pending click (no id yet) before a stored line of the same millisecond.
+ * An export being written: lines are added as they are read, in any order, each kept as its
+ * row (the lines themselves are not kept); `parts` puts the rows newest first, as the list shows
+ * them: by time, then by id, a pending click (no id yet) before a stored line of the same
+ * millisecond.
  */
 export function historyFile(format: Format) {
   const nameOf = namesOnce();
-  const rows: string[] = [];
+  const rows: ExportRow[] = [];
   const ats: number[] = [];
   const ids: number[] = [];
-  const write = format === 'csv' ? csvRow : jsonRow;
   return {
     add(lines: readonly HistoryLine[]): void {
       for (const line of lines) {
-        rows.push(write(line, nameOf));
+        rows.push(rowOf(line, nameOf));
         ats.push(line.at);
         ids.push(line.id ?? Number.POSITIVE_INFINITY);
       }
@@ -273,7 +238,7 @@ export function historyFile(format: Format) {
       order = order.reverse();
       return fileParts(
         format,
-        order.map((index) => rows[index] ?? ''),
+        order.map((index) => rows[index] as ExportRow),
         filter,
         exportedAt,
       );
