@@ -145,7 +145,14 @@ export function startBackground(): void {
     const keep = snippet !== undefined && (await keepSnippets);
     return engine.react(keep ? { ...click, snippet } : click, origin);
   });
-  handle('getViews', ({ urns, pageStates }) => engine.views(urns, pageStates));
+  handle('getViews', async ({ urns, pageStates }) => ({
+    ...(await engine.views(urns, pageStates)),
+    hostLabels: {
+      message: i18n.t('bar.hostMessage'),
+      post: i18n.t('bar.hostPost'),
+      comment: i18n.t('bar.hostComment'),
+    },
+  }));
   handle('getLinkedInRow', () => linkedInConnector.rowInfo());
   handle('pageReactionChanged', ({ target, state }) => engine.observePage(target, state));
   handle('openAccounts', async () => {

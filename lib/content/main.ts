@@ -16,7 +16,12 @@ import { watchLinkedInRow } from './linkedin-row';
 import { createPageReports, watchNativeReactions } from './native-reactions';
 import { type FoundTarget, startScanner } from './scanner';
 import { listenToShortcuts } from './shortcuts';
-import { createSlotRegistry, makeKeyboardStop, removeKeyboardStop } from './slots';
+import {
+  createSlotRegistry,
+  labelKeyboardStops,
+  makeKeyboardStop,
+  removeKeyboardStop,
+} from './slots';
 import { watchLinkedInTheme } from './theme';
 import { type ContentUi, type LoadContentUi, loadUiWhenWanted } from './ui-loader';
 import { createViewRequester } from './view-requests';
@@ -43,10 +48,22 @@ export function startContentScript(ctx: ContentScriptContext, loadUi: LoadConten
   const inView = watchPostsInView(document, store);
   const rowInfo = watchLinkedInRow(store);
   // Page states are read when the request leaves (after the scanner's first pass).
-  const views = createViewRequester(store, (urn) => {
-    const target = targetsByUrn.get(urn);
-    return target ? scanner.pageState(target) : undefined;
-  });
+  let labelled = false;
+  const views = createViewRequester(
+    store,
+    (urn) => {
+      const target = targetsByUrn.get(urn);
+      return target ? scanner.pageState(target) : undefined;
+    },
+    (labels) => {
+      if (labelled) return;
+      labelled = true;
+      labelKeyboardStops(
+        labels,
+        [...store.getState().slots.values()].map((slot) => slot.host),
+      );
+    },
+  );
 
   const scanner = startScanner(document, ALL_SURFACES, {
     prepareHost(host, info) {

@@ -4,7 +4,6 @@
  * and no React work. Lives in the eager part of the content script: the UI may not be loaded.
  */
 
-import { type WordKey, word } from '../catalogue-word';
 import type { TargetKind, TargetRef } from '../reactions/types';
 import type { ContentStore, Slot } from './frame-store';
 
@@ -15,22 +14,15 @@ export interface SlotRegistry {
   remove(slot: Slot): void;
 }
 
-const HOST_LABEL_KEYS: Readonly<Record<TargetKind, WordKey>> = {
-  message: 'bar.hostMessage',
-  post: 'bar.hostPost',
-  comment: 'bar.hostComment',
-};
-/** Each kind's label, read from the catalogue once per frame: every target found gets one. */
-const hostLabels = new Map<string, string>();
+/**
+ * Each kind's label, in the browser's language, as the background's first answer gives them
+ * (see ViewsResponse.hostLabels); until then a stop has no label for a few milliseconds.
+ */
+let hostLabels: Partial<Record<TargetKind, string>> = {};
 
-function hostLabel(kind: string): string {
-  let label = hostLabels.get(kind);
-  if (label === undefined) {
-    const key = HOST_LABEL_KEYS[kind as TargetKind] ?? HOST_LABEL_KEYS.message;
-    label = word(key);
-    hostLabels.set(kind, label);
-  }
-  return label;
+function labelOf(host: HTMLElement): string | undefined {
+  const kind = (host.getAttribute('data-reactbar-kind') ?? 'message') as TargetKind;
+  return hostLabels[kind] ?? hostLabels.message;
 }
 
 /**
@@ -40,7 +32,25 @@ function hostLabel(kind: string): string {
 export function makeKeyboardStop(host: HTMLElement): void {
   host.tabIndex = 0;
   host.setAttribute('role', 'button');
-  host.setAttribute('aria-label', hostLabel(host.getAttribute('data-reactbar-kind') ?? 'message'));
+  const label = labelOf(host);
+  if (label) host.setAttribute('aria-label', label);
+}
+
+/** The labels arrived: every keyboard stop among `hosts` gets its own, and later ones at once. */
+export function labelKeyboardStops(
+  labels: Record<TargetKind, string>,
+  hosts: Iterable<HTMLElement>,
+): void {
+  hostLabels = labels;
+  for (const host of hosts) {
+    const label = labelOf(host);
+    if (
+      host.getAttribute('role') === 'button' &&
+      label &&
+      host.getAttribute('aria-label') !== label
+    )
+      host.setAttribute('aria-label', label);
+  }
 }
 
 /** A host that is no keyboard stop (its controls are off). */

@@ -3,7 +3,7 @@
  * request costs the page a message round trip (and the background a read), so while targets keep
  * arriving (a thread loading, infinite scroll) their URNs are gathered, up to a bound.
  */
-import { backgroundMessenger, type Readiness } from '../messaging/protocol';
+import { backgroundMessenger, type Readiness, type ViewsResponse } from '../messaging/protocol';
 import type { TargetView } from '../reactions/types';
 import { type ContentStore, completeReadiness, mergeViews } from './frame-store';
 
@@ -26,6 +26,8 @@ export type PageStateReader = (urn: string) => string | null | undefined;
 export function createViewRequester(
   store: ContentStore,
   pageStateOf: PageStateReader = () => undefined,
+  /** The keyboard stops' labels, with every answer (the first is what matters). */
+  labelsArrived: (labels: NonNullable<ViewsResponse['hostLabels']>) => void = () => {},
 ) {
   let wanted = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -57,6 +59,7 @@ export function createViewRequester(
           ...(pageStates && { pageStates }),
         });
         // The answer speaks for every service.
+        if (answer.hostLabels) labelsArrived(answer.hostLabels);
         const ready = completeReadiness(answer.ready);
         mergeViews(store, withPageStates(answer.views, pageStates, ready), ready);
       } catch {

@@ -6,7 +6,8 @@
 import { defineConfig } from 'wxt';
 
 export default defineConfig({
-  modules: ['@wxt-dev/module-react'],
+  // The bar's words come from the catalogue, as in the product (locales/ under srcDir).
+  modules: ['@wxt-dev/module-react', '@wxt-dev/i18n/module'],
   // WXT points `@/` at srcDir: the project root, so `@/lib/…` and `@/components/…` (and the
   // imports inside them) are the product's own files. Entry points and output stay here.
   srcDir: '../../..',
@@ -16,6 +17,7 @@ export default defineConfig({
   manifest: {
     name: 'Reactbar naive (benchmark)',
     version: '0.0.0',
+    default_locale: 'en',
     // `@/lib/quick-set` (the default quick set) brings in WXT's storage module, which asks for it.
     permissions: ['storage'],
     description: 'One shadow-root UI and one React root per message: the baseline to beat.',
