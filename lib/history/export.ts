@@ -103,11 +103,13 @@ const CSV_OPTIONS = {
 } as const;
 
 /** Rows as papaparse writes them, one CRLF after each (the header alone for no rows). */
-function csvText(rows: readonly ExportRow[]): string {
-  return `${Papa.unparse(
-    rows.map((row) => CSV_COLUMNS.map((column) => row[column])),
-    CSV_OPTIONS,
-  )}\r\n`;
+function csvText(rows: readonly (readonly string[])[]): string {
+  return `${Papa.unparse(rows as string[][], CSV_OPTIONS)}\r\n`;
+}
+
+/** A row's cells, in the columns' order. */
+function cellsOf(row: ExportRow): string[] {
+  return CSV_COLUMNS.map((column) => row[column]);
 }
 
 const JSON_LINES_OPEN = '"lines": [\n';
@@ -133,20 +135,19 @@ type Format = 'csv' | 'json';
  * exactly papaparse's `unparse` of the rows (with a CRLF after the last) or
  * `JSON.stringify({ exportedAt, filter, count, lines }, null, 1)`.
  */
-function fileParts(
-  format: Format,
+function csvFileParts(rows: readonly (readonly string[])[]): string[] {
+  const parts = [`${BOM}${Papa.unparse([[...CSV_COLUMNS]], CSV_OPTIONS)}\r\n`];
+  for (let start = 0; start < rows.length; start += PART_LINES) {
+    parts.push(csvText(rows.slice(start, start + PART_LINES)));
+  }
+  return parts;
+}
+
+function jsonFileParts(
   rows: readonly ExportRow[],
   filter: HistoryFilter,
   exportedAt: number,
 ): string[] {
-  const parts: string[] = [];
-  if (format === 'csv') {
-    parts.push(`${BOM}${Papa.unparse([[...CSV_COLUMNS]], CSV_OPTIONS)}\r\n`);
-    for (let start = 0; start < rows.length; start += PART_LINES) {
-      parts.push(csvText(rows.slice(start, start + PART_LINES)));
-    }
-    return parts;
-  }
   const head = JSON.stringify(
     {
       exportedAt: new Date(exportedAt).toISOString(),
@@ -159,7 +160,7 @@ function fileParts(
   );
   if (rows.length === 0) return [head];
   // `"lines": []` ends the head: the rows go between its brackets.
-  parts.push(`${head.slice(0, head.lastIndexOf('[]'))}[\n`);
+  const parts = [`${head.slice(0, head.lastIndexOf('[]'))}[\n`];
   for (let start = 0; start < rows.length; start += PART_LINES) {
     const more = start + PART_LINES < rows.length;
     const text = jsonText(rows.slice(start, start + PART_LINES));
@@ -172,12 +173,7 @@ function fileParts(
 /** The CSV file as parts, the lines in the order given. */
 export function csvParts(lines: readonly HistoryLine[]): string[] {
   const nameOf = namesOnce();
-  return fileParts(
-    'csv',
-    lines.map((line) => rowOf(line, nameOf)),
-    {},
-    0,
-  );
+  return csvFileParts(lines.map((line) => cellsOf(rowOf(line, nameOf))));
 }
 
 export function toCsv(lines: readonly HistoryLine[]): string {
@@ -191,8 +187,7 @@ export function jsonParts(
   exportedAt: number,
 ): string[] {
   const nameOf = namesOnce();
-  return fileParts(
-    'json',
+  return jsonFileParts(
     lines.map((line) => rowOf(line, nameOf)),
     filter,
     exportedAt,
@@ -215,13 +210,15 @@ export function toJson(
  */
 export function historyFile(format: Format) {
   const nameOf = namesOnce();
-  const rows: ExportRow[] = [];
+  // CSV: a row's cells, JSON: its object; made as the chunks are read.
+  const rows: (ExportRow | string[])[] = [];
   const ats: number[] = [];
   const ids: number[] = [];
   return {
     add(lines: readonly HistoryLine[]): void {
       for (const line of lines) {
-        rows.push(rowOf(line, nameOf));
+        const row = rowOf(line, nameOf);
+        rows.push(format === 'csv' ? cellsOf(row) : row);
         ats.push(line.at);
         ids.push(line.id ?? Number.POSITIVE_INFINITY);
       }
@@ -236,12 +233,10 @@ export function historyFile(format: Format) {
       // Read by id, the lines are almost always oldest first already: then they only turn round.
       if (order.some((index) => index > 0 && older(index - 1, index) > 0)) order.sort(older);
       order = order.reverse();
-      return fileParts(
-        format,
-        order.map((index) => rows[index] as ExportRow),
-        filter,
-        exportedAt,
-      );
+      const ordered = order.map((index) => rows[index]);
+      return format === 'csv'
+        ? csvFileParts(ordered as string[][])
+        : jsonFileParts(ordered as ExportRow[], filter, exportedAt);
     },
   };
 }
