@@ -3,16 +3,12 @@
  * emulator. Undo goes through the engine like a click, so the emulator and the LinkedIn page
  * agree afterwards; filters, export and clearing read and write the real store.
  */
-// First: lib/ reads the catalogue through the browser's i18n, which Node lacks.
-import '../support/node-i18n';
 import { readFile } from 'node:fs/promises';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { countKeysOf } from '../../lib/db/history-counts';
-import { wordKeys } from '../../lib/history/filter';
-import type { HistoryLine } from '../../lib/history/words';
 import { EXPECTED, type ExpectedTarget } from '../fixtures/expected';
 import { FIXTURE_URLS } from '../fixtures/routes';
 import { connectLinkedInThroughPopup } from '../support/browser';
+import { type SeedLine, seed } from '../support/history-seed';
 import { expect, test } from './fixtures';
 
 const [FIRST] = EXPECTED.messaging.initial as [ExpectedTarget];
@@ -36,65 +32,6 @@ function lines(page: Page): Locator {
 
 function lineSaying(page: Page, words: string): Locator {
   return lines(page).filter({ has: page.getByText(words, { exact: true }) });
-}
-
-/** A line as the engine writes it (lib/reactions/types.ts HistoryEntry). */
-interface SeedLine {
-  at: number;
-  service: 'connectsafely' | 'linkedin';
-  kind: 'message' | 'post' | 'comment';
-  urn: string;
-  parentUrn?: string;
-  value: string;
-  react: boolean;
-  actor: string;
-  source: 'own' | 'remote';
-  outcome: 'applied' | 'failed';
-  error?: string;
-  link: string;
-  snippet?: string;
-}
-
-/**
- * Adds lines through the history page's own IndexedDB (the extension's origin), each with its
- * search keys beside it (`historyWords`) and counted (`historyCounts`), as appendHistory writes
- * them.
- */
-async function seed(page: Page, seeded: SeedLine[]): Promise<void> {
-  const counted = new Map<string, number>();
-  for (const line of seeded) {
-    for (const key of countKeysOf(line)) {
-      counted.set(JSON.stringify(key), (counted.get(JSON.stringify(key)) ?? 0) + 1);
-    }
-  }
-  await page.evaluate(
-    async ({ rows, counted }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('reactbar');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const tx = db.transaction(['history', 'historyWords', 'historyCounts'], 'readwrite');
-      for (const { line, words } of rows) {
-        const added = tx.objectStore('history').add(line);
-        added.onsuccess = () => tx.objectStore('historyWords').add({ id: added.result, words });
-      }
-      const counts = tx.objectStore('historyCounts');
-      for (const [key, by] of counted) {
-        const read = counts.get(key);
-        read.onsuccess = () => counts.put(((read.result as number | undefined) ?? 0) + by, key);
-      }
-      await new Promise((resolve, reject) => {
-        tx.oncomplete = resolve;
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    {
-      rows: seeded.map((line) => ({ line, words: wordKeys(line as HistoryLine) })),
-      counted: [...counted].map(([key, by]) => [JSON.parse(key) as string[], by] as const),
-    },
-  );
 }
 
 async function storedLines(page: Page): Promise<SeedLine[]> {

@@ -9,36 +9,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { EXPECTED, PAGE_STATES } from '../fixtures/expected';
 import { FIXTURE_URLS } from '../fixtures/routes';
 import { extensionPageUrl, launchBrowser, serveFixtures } from '../support/browser';
-
-/** One applied Celebrate on a post, a minute ago, as the engine writes a history line. */
-async function seedOneLine(page: Page, at: number): Promise<void> {
-  await page.evaluate(async (at) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('reactbar');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const tx = db.transaction('history', 'readwrite');
-    tx.objectStore('history').add({
-      at,
-      service: 'linkedin',
-      kind: 'post',
-      urn: 'urn:li:activity:7402115930461724672',
-      value: 'PRAISE',
-      react: true,
-      actor: 'urn:li:person:demo',
-      source: 'own',
-      outcome: 'applied',
-      link: 'https://www.linkedin.com/feed/update/urn:li:activity:7402115930461724672/',
-      words: [],
-    });
-    await new Promise((resolve, reject) => {
-      tx.oncomplete = resolve;
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, at);
-}
+import { seed } from '../support/history-seed';
 
 for (const { lang, title, sections, button, tabs, accounts, history, privacy } of [
   {
@@ -150,7 +121,20 @@ for (const { lang, title, sections, button, tabs, accounts, history, privacy } o
       await expect(historyPage.getByLabel(history.kind, { exact: true })).toBeVisible();
       await expect(historyPage.getByText(history.empty)).toBeVisible();
       const at = Date.now() - 60_000;
-      await seedOneLine(historyPage, at);
+      await seed(historyPage, [
+        {
+          at,
+          service: 'linkedin',
+          kind: 'post',
+          urn: 'urn:li:activity:7402115930461724672',
+          value: 'PRAISE',
+          react: true,
+          actor: 'urn:li:person:demo',
+          source: 'own',
+          outcome: 'applied',
+          link: 'https://www.linkedin.com/feed/update/urn:li:activity:7402115930461724672/',
+        },
+      ]);
       await historyPage.reload();
       await expect(historyPage.getByTestId('history-summary')).toHaveText(history.summary);
       const line = historyPage.getByTestId('history-list').locator('li:has([data-status])');
