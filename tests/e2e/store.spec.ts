@@ -32,11 +32,14 @@ async function reportFor(context: BrowserContext, extensionId: string): Promise<
   await page.evaluate(
     `new Promise((resolve, reject) => chrome.developerPrivate.reload(${id}, { failQuietly: false }, (error) => error ? reject(new Error(error.error)) : resolve()))`,
   );
-  const info = (await page.evaluate(
-    `new Promise((resolve) => chrome.developerPrivate.getExtensionInfo(${id}, resolve))`,
-  )) as ExtensionInfo & { state: string };
-  expect(info.state).toBe('ENABLED');
-  return info;
+  const read = async () =>
+    (await page.evaluate(
+      `new Promise((resolve) => chrome.developerPrivate.getExtensionInfo(${id}, resolve))`,
+    )) as ExtensionInfo & { state: string };
+  // The reload's callback can come before the extension is enabled again (a busy machine saw
+  // DISABLED): wait for it.
+  await expect.poll(async () => (await read()).state, { timeout: 10_000 }).toBe('ENABLED');
+  return read();
 }
 
 async function check(extensionDir: string): Promise<ExtensionInfo> {
