@@ -9,23 +9,10 @@ import type { Page } from '@playwright/test';
 import { countKeysOf } from '../../lib/db/history-counts';
 import { wordKeys } from '../../lib/history/filter';
 import type { HistoryLine } from '../../lib/history/words';
+import type { HistoryEntry } from '../../lib/reactions/types';
 
-/** A line as the engine writes it (lib/reactions/types.ts HistoryEntry). */
-export interface SeedLine {
-  at: number;
-  service: 'connectsafely' | 'linkedin';
-  kind: 'message' | 'post' | 'comment';
-  urn: string;
-  parentUrn?: string;
-  value: string;
-  react: boolean;
-  actor: string;
-  source: 'own' | 'remote';
-  outcome: 'applied' | 'failed';
-  error?: string;
-  link: string;
-  snippet?: string;
-}
+/** A line as the engine writes it (before IndexedDB gives it its id). */
+export type SeedLine = Omit<HistoryEntry, 'id'>;
 
 /**
  * Adds lines through the history page's own IndexedDB (the extension's origin), each with its

@@ -3,16 +3,11 @@
  * wherever the language puts it, in English and in German.
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MessageBar } from '@/components/reactbar/MessageBar';
-import type { BarActions } from '@/lib/content/actions';
 import { createContentStore, type Slot } from '@/lib/content/frame-store';
+import { barHarness } from './support/bar-harness';
 import { setCatalogue } from './support/i18n';
-
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
-}
 
 const MESSAGE = 'urn:li:msg_message:(urn:li:fsd_profile:1,2-abc)';
 const slot: Slot = {
@@ -21,28 +16,7 @@ const slot: Slot = {
   host: document.createElement('div'),
 };
 
-let container: HTMLElement;
-let root: Root;
-let actions: { [K in keyof BarActions]: ReturnType<typeof vi.fn> };
-
-beforeEach(() => {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  actions = {
-    toggle: vi.fn(() => true),
-    openPicker: vi.fn(),
-    closePicker: vi.fn(),
-    openAccounts: vi.fn(),
-    dismissNotice: vi.fn(),
-  };
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const bar = barHarness();
 
 function render(ready: boolean) {
   const store = createContentStore(['👍', '🎉']);
@@ -50,23 +24,19 @@ function render(ready: boolean) {
     ready: { connectsafely: ready },
     views: { [MESSAGE]: { urn: MESSAGE, active: ['🎉'], pending: [] } },
   });
-  act(() =>
-    root.render(
-      <MessageBar slot={slot} store={store} actions={actions as unknown as BarActions} />,
-    ),
-  );
+  act(() => bar.root.render(<MessageBar slot={slot} store={store} actions={bar.barActions} />));
 }
 
 const labels = () =>
-  [...container.querySelectorAll('[role="toolbar"] button')].map((button) =>
+  [...bar.container.querySelectorAll('[role="toolbar"] button')].map((button) =>
     button.getAttribute('aria-label'),
   );
-const setup = () => container.querySelector('.rb-setup');
+const setup = () => bar.container.querySelector('.rb-setup');
 
 describe('message bar', () => {
   it('labels its toolbar and buttons', () => {
     render(true);
-    expect(container.querySelector('[role="toolbar"]')?.getAttribute('aria-label')).toBe(
+    expect(bar.container.querySelector('[role="toolbar"]')?.getAttribute('aria-label')).toBe(
       'Quick reactions',
     );
     expect(labels()).toEqual(['React with 👍', 'Remove your 🎉 reaction', 'More reactions']);
@@ -79,13 +49,13 @@ describe('message bar', () => {
     expect(setup()?.firstChild).toBe(button);
     expect(button?.textContent).toBe('Add your ConnectSafely key');
     act(() => button?.click());
-    expect(actions.openAccounts).toHaveBeenCalledTimes(1);
+    expect(bar.actions.openAccounts).toHaveBeenCalledTimes(1);
   });
 
   it('speaks German in a German browser', () => {
     setCatalogue('de');
     render(true);
-    expect(container.querySelector('[role="toolbar"]')?.getAttribute('aria-label')).toBe(
+    expect(bar.container.querySelector('[role="toolbar"]')?.getAttribute('aria-label')).toBe(
       'Schnellreaktionen',
     );
     expect(labels()).toEqual([

@@ -1,15 +1,10 @@
 /** The six LinkedIn reactions on a post or comment: labels, highlight, one tab stop, quiet mode. */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ReactionRow, reactionLabel } from '@/components/reactbar/ReactionRow';
-import type { BarActions } from '@/lib/content/actions';
 import { createContentStore, type Slot } from '@/lib/content/frame-store';
+import { barHarness } from './support/bar-harness';
 import { setCatalogue } from './support/i18n';
-
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
-}
 
 const POST = 'urn:li:activity:7402115930461724672';
 const slot: Slot = {
@@ -18,39 +13,14 @@ const slot: Slot = {
   host: document.createElement('div'),
 };
 
-let container: HTMLElement;
-let root: Root;
-let actions: { [K in keyof BarActions]: ReturnType<typeof vi.fn> };
-
-beforeEach(() => {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  actions = {
-    toggle: vi.fn(() => true),
-    openPicker: vi.fn(),
-    closePicker: vi.fn(),
-    openAccounts: vi.fn(),
-    dismissNotice: vi.fn(),
-  };
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const bar = barHarness();
 
 function render(store = createContentStore()) {
-  act(() =>
-    root.render(
-      <ReactionRow slot={slot} store={store} actions={actions as unknown as BarActions} />,
-    ),
-  );
+  act(() => bar.root.render(<ReactionRow slot={slot} store={store} actions={bar.barActions} />));
   return store;
 }
 
-const buttons = () => [...container.querySelectorAll<HTMLButtonElement>('button.rb-reaction')];
+const buttons = () => [...bar.container.querySelectorAll<HTMLButtonElement>('button.rb-reaction')];
 const labels = () => buttons().map((button) => button.getAttribute('aria-label'));
 
 describe('reaction row', () => {
@@ -66,7 +36,7 @@ describe('reaction row', () => {
     ]);
     expect(buttons().map((button) => button.tabIndex)).toEqual([0, -1, -1, -1, -1, -1]);
     expect(buttons().every((button) => button.getAttribute('aria-pressed') === 'false')).toBe(true);
-    expect(container.querySelector('[role="toolbar"]')?.getAttribute('aria-label')).toBe(
+    expect(bar.container.querySelector('[role="toolbar"]')?.getAttribute('aria-label')).toBe(
       'Reactions on this post',
     );
   });
@@ -97,14 +67,14 @@ describe('reaction row', () => {
     // The tab stop is the member's reaction.
     expect(buttons()[1]?.tabIndex).toBe(0);
     act(() => buttons()[3]?.click());
-    expect(actions.toggle).toHaveBeenLastCalledWith(expect.anything(), slot, 'EMPATHY', true);
+    expect(bar.actions.toggle).toHaveBeenLastCalledWith(expect.anything(), slot, 'EMPATHY', true);
     act(() => buttons()[1]?.click());
-    expect(actions.toggle).toHaveBeenLastCalledWith(expect.anything(), slot, 'PRAISE', false);
+    expect(bar.actions.toggle).toHaveBeenLastCalledWith(expect.anything(), slot, 'PRAISE', false);
   });
 
   it('moves with the arrow keys, Home and End, wrapping', () => {
     render(createContentStore()).setState({ ready: { linkedin: true } });
-    const toolbar = container.querySelector('[role="toolbar"]') as HTMLElement;
+    const toolbar = bar.container.querySelector('[role="toolbar"]') as HTMLElement;
     buttons()[0]?.focus();
     const key = (name: string) =>
       act(() => toolbar.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true })));
@@ -135,13 +105,13 @@ describe('reaction row', () => {
         },
       }),
     );
-    expect(container.querySelector('.rb-anchor')?.hasAttribute('data-quiet')).toBe(true);
-    const link = [...container.querySelectorAll('button')].find(
+    expect(bar.container.querySelector('.rb-anchor')?.hasAttribute('data-quiet')).toBe(true);
+    const link = [...bar.container.querySelectorAll('button')].find(
       (button) => button.textContent === 'Connect LinkedIn',
     );
     expect(link).toBeDefined();
     act(() => link?.click());
-    expect(actions.openAccounts).toHaveBeenCalledTimes(1);
+    expect(bar.actions.openAccounts).toHaveBeenCalledTimes(1);
   });
 
   it('labels by the current reaction', () => {
@@ -152,10 +122,10 @@ describe('reaction row', () => {
 });
 
 describe('as whom it reacts, and the connection’s end', () => {
-  const toolbar = () => container.querySelector<HTMLElement>('[role="toolbar"]');
+  const toolbar = () => bar.container.querySelector<HTMLElement>('[role="toolbar"]');
   const description = () => {
     const id = toolbar()?.getAttribute('aria-describedby');
-    return id ? (container.querySelector(`[id="${id}"]`)?.textContent ?? null) : null;
+    return id ? (bar.container.querySelector(`[id="${id}"]`)?.textContent ?? null) : null;
   };
 
   it('names the actor in the tooltip and the description, without a marker', () => {
@@ -169,7 +139,7 @@ describe('as whom it reacts, and the connection’s end', () => {
     expect(description()).toBe('Reacts as Northwind Labs.');
     expect(buttons()[0]?.title).toBe('React Like\nReacts as Northwind Labs.');
     expect(buttons()[0]?.getAttribute('aria-label')).toBe('React Like');
-    expect(container.querySelector('.rb-warn')).toBeNull();
+    expect(bar.container.querySelector('.rb-warn')).toBeNull();
   });
 
   it('warns quietly with a marker that opens Accounts', () => {
@@ -179,10 +149,10 @@ describe('as whom it reacts, and the connection’s end', () => {
       store.setState({ ready: { linkedin: true }, linkedInRow: { reactsAs: 'you', warning } }),
     );
     expect(description()).toBe(`Reacts as you. ${warning}.`);
-    const marker = container.querySelector<HTMLButtonElement>('.rb-warn');
+    const marker = bar.container.querySelector<HTMLButtonElement>('.rb-warn');
     expect(marker?.getAttribute('aria-label')).toBe(warning);
     act(() => marker?.click());
-    expect(actions.openAccounts).toHaveBeenCalledTimes(1);
+    expect(bar.actions.openAccounts).toHaveBeenCalledTimes(1);
     // The arrow keys still move among the six reactions only.
     expect(buttons()).toHaveLength(6);
   });
@@ -196,7 +166,7 @@ describe('as whom it reacts, and the connection’s end', () => {
       }),
     );
     expect(toolbar()?.hasAttribute('aria-describedby')).toBe(false);
-    expect(container.querySelector('.rb-warn')).toBeNull();
+    expect(bar.container.querySelector('.rb-warn')).toBeNull();
   });
 });
 
@@ -231,12 +201,12 @@ describe('in a browser set to German', () => {
       'Zu „Lustig“ wechseln',
     ]);
     expect(reactionLabel('PRAISE', undefined)).toBe('Mit „Applaus“ reagieren');
-    const toolbar = container.querySelector('[role="toolbar"]');
+    const toolbar = bar.container.querySelector('[role="toolbar"]');
     expect(toolbar?.getAttribute('aria-label')).toBe('Reaktionen auf diesen Beitrag');
     expect(buttons()[1]?.title).toBe(
       'Zu „Applaus“ wechseln\nReagiert als: Sie. Ihre LinkedIn-Verbindung endet in 1 Tag.',
     );
-    const notice = container.querySelector('[role="status"]');
+    const notice = bar.container.querySelector('[role="status"]');
     expect([...(notice?.querySelectorAll('button') ?? [])].map((b) => b.textContent)).toEqual([
       'LinkedIn neu verbinden',
       '×',
